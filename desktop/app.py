@@ -1,0 +1,107 @@
+"""Composition root: command line -> data directory -> database -> services -> main window."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import peewee
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop import APP_ID, APP_NAME, __version__
+from desktop.domain.clock import Clock, system_clock
+from desktop.domain.contacts import ContactService
+from desktop.domain.database import open_database
+from desktop.domain.errors import FollowUpDeskError
+from desktop.domain.paths import DATA_DIR_ENV, SETTINGS_FILENAME, resolve_data_dir
+from desktop.ui.icons import themed_icon
+from desktop.ui.main_window import MainWindow
+
+EXIT_STARTUP_ERROR = 2
+
+
+@dataclass
+class AppContext:
+    """Everything the window needs, built once at start-up and closed at exit."""
+
+    data_dir: Path
+    db: peewee.SqliteDatabase
+    contacts: ContactService
+    settings: QSettings
+    clock: Clock
+
+    def close(self) -> None:
+        self.settings.sync()
+        self.db.close()
+
+
+def open_context(data_dir: Path, clock: Clock = system_clock) -> AppContext:
+    """Open the database in ``data_dir`` and build the services. Raises FollowUpDeskError."""
+    db = open_database(data_dir)
+    # Settings live beside the database so one data directory is one complete, portable
+    # profile (and tests never touch the user's real settings).
+    settings = QSettings(str(data_dir / SETTINGS_FILENAME), QSettings.Format.IniFormat)
+    return AppContext(
+        data_dir=data_dir,
+        db=db,
+        contacts=ContactService(db, clock),
+        settings=settings,
+        clock=clock,
+    )
+
+
+def create_main_window(context: AppContext) -> MainWindow:
+    return MainWindow(context.contacts, context.settings, context.clock)
+
+
+def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
+    parser = argparse.ArgumentParser(
+        prog="followup-desk",
+        description=f"{APP_NAME}: follow up with everyone who can affect your job search.",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=f"folder for the database and settings (default: the user data folder; "
+        f"also ${DATA_DIR_ENV})",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    # Whatever we do not know is left for Qt (-platform, -style, ...).
+    return parser.parse_known_args(list(argv))
+
+
+def report_startup_error(message: str) -> None:
+    """Say why the app cannot start: on stderr for scripts and in a dialog for people."""
+    if sys.stderr is not None:  # None in a windowed build on Windows
+        print(f"followup-desk: {message}", file=sys.stderr)
+    QMessageBox.critical(None, f"{APP_NAME} cannot start", message)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv if argv is None else argv)
+    args, qt_args = parse_args(argv[1:])
+    app = QApplication.instance() or QApplication([argv[0] if argv else APP_ID, *qt_args])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_ID)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_ID)
+    app.setWindowIcon(themed_icon("fa6s.address-card"))
+
+    data_dir = resolve_data_dir(args.data_dir, os.environ)
+    try:
+        context = open_context(data_dir)
+    except FollowUpDeskError as exc:
+        report_startup_error(str(exc))
+        return EXIT_STARTUP_ERROR
+    try:
+        window = create_main_window(context)
+        window.show()
+        return app.exec()
+    finally:
+        context.close()

@@ -1,0 +1,168 @@
+"""Contacts: the card a user types in, the rows the UI shows, and the service that saves them."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import datetime
+
+import email_validator
+import peewee
+
+from desktop.domain.categories import COURTESY_TITLES, DEFAULT_CATEGORY, Category
+from desktop.domain.clock import Clock
+from desktop.domain.errors import ContactNotFound, ValidationError
+from desktop.domain.models import Contact
+
+
+@dataclass(frozen=True, kw_only=True)
+class ContactCard:
+    """Everything the user types for one person, as plain text.
+
+    Values are kept exactly as typed apart from surrounding white space on one-line fields:
+    names are spelled as on the card, phone numbers keep their punctuation.
+    """
+
+    courtesy_title: str = ""
+    given_name: str = ""
+    family_name: str = ""
+    job_title: str = ""
+    company: str = ""
+    department: str = ""
+    email: str = ""
+    phone: str = ""
+    street: str = ""
+    city: str = ""
+    region: str = ""
+    postal_code: str = ""
+    country: str = ""
+    category: str = DEFAULT_CATEGORY.value
+    met_at: str = ""
+    notes: str = ""
+
+    @property
+    def full_name(self) -> str:
+        """Given and family name, e.g. "Dana Davis"."""
+        return " ".join(part for part in (self.given_name, self.family_name) if part)
+
+    @property
+    def formal_name(self) -> str:
+        """The name as addressed on an envelope: "Ms. Dana Davis", or just the name."""
+        return " ".join(part for part in (self.courtesy_title, self.full_name) if part)
+
+    @property
+    def category_label(self) -> str:
+        try:
+            return Category(self.category).label
+        except ValueError:
+            return self.category
+
+    def normalised(self) -> ContactCard:
+        """The card as it will be stored: one-line fields trimmed, notes untouched."""
+        trimmed = {
+            name: getattr(self, name).strip() for name in CARD_FIELDS if name not in _MULTILINE
+        }
+        return dataclasses.replace(self, **trimmed)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ContactRecord(ContactCard):
+    """A stored contact: its card plus identity and timestamps."""
+
+    id: int
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def card(self) -> ContactCard:
+        return ContactCard(**{name: getattr(self, name) for name in CARD_FIELDS})
+
+
+CARD_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(ContactCard))
+_MULTILINE = frozenset({"notes"})
+
+
+def validate_card(card: ContactCard) -> dict[str, str]:
+    """Return ``{field: message}`` for everything that keeps ``card`` from being saved."""
+    errors: dict[str, str] = {}
+    if not card.given_name and not card.family_name:
+        errors["given_name"] = "Enter a given name or a family name."
+    if card.courtesy_title not in COURTESY_TITLES:
+        allowed = ", ".join(t for t in COURTESY_TITLES if t)
+        errors["courtesy_title"] = f"Choose a courtesy title ({allowed}) or none."
+    if card.email:
+        try:
+            email_validator.validate_email(card.email, check_deliverability=False)
+        except email_validator.EmailNotValidError as exc:
+            errors["email"] = f"“{card.email}” is not a valid email address: {exc}"
+    try:
+        Category(card.category)
+    except ValueError:
+        errors["category"] = f"“{card.category}” is not a relationship category."
+    return errors
+
+
+def _record(row: Contact) -> ContactRecord:
+    return ContactRecord(
+        id=row.id,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        **{name: getattr(row, name) for name in CARD_FIELDS},
+    )
+
+
+class ContactService:
+    """Reads and writes contacts. Every write is one transaction."""
+
+    def __init__(self, db: peewee.SqliteDatabase, clock: Clock) -> None:
+        self._db = db
+        self._clock = clock
+
+    def list_contacts(self) -> list[ContactRecord]:
+        """All contacts, by family name then given name, ignoring case."""
+        query = Contact.select().order_by(
+            peewee.fn.lower(Contact.family_name), peewee.fn.lower(Contact.given_name), Contact.id
+        )
+        return [_record(row) for row in query]
+
+    def count(self) -> int:
+        return int(Contact.select().count())
+
+    def get_contact(self, contact_id: int) -> ContactRecord:
+        row = Contact.get_or_none(Contact.id == contact_id)
+        if row is None:
+            raise ContactNotFound(contact_id)
+        return _record(row)
+
+    def add_contact(self, card: ContactCard) -> ContactRecord:
+        card = self._checked(card)
+        now = self._clock()
+        with self._db.atomic():
+            row = Contact.create(created_at=now, updated_at=now, **dataclasses.asdict(card))
+        return _record(row)
+
+    def update_contact(self, contact_id: int, card: ContactCard) -> ContactRecord:
+        card = self._checked(card)
+        with self._db.atomic():
+            updated = (
+                Contact.update(updated_at=self._clock(), **dataclasses.asdict(card))
+                .where(Contact.id == contact_id)
+                .execute()
+            )
+            if not updated:
+                raise ContactNotFound(contact_id)
+        return self.get_contact(contact_id)
+
+    def delete_contact(self, contact_id: int) -> ContactRecord:
+        """Delete a contact and return what was deleted (for the status message)."""
+        with self._db.atomic():
+            record = self.get_contact(contact_id)
+            Contact.delete_by_id(contact_id)
+        return record
+
+    @staticmethod
+    def _checked(card: ContactCard) -> ContactCard:
+        card = card.normalised()
+        if errors := validate_card(card):
+            raise ValidationError(errors)
+        return card

@@ -1,0 +1,31 @@
+"""Errors the domain raises for the user to read. Their messages are complete sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+
+class FollowUpDeskError(Exception):
+    """Base class: an expected failure with a message fit to show a user."""
+
+
+class DatabaseError(FollowUpDeskError):
+    """The database cannot be opened, created or upgraded."""
+
+
+class DataDirectoryError(FollowUpDeskError):
+    """The data directory cannot be created or written."""
+
+
+class ContactNotFound(FollowUpDeskError):
+    def __init__(self, contact_id: int) -> None:
+        super().__init__(f"No contact with id {contact_id} exists (it may have been deleted).")
+        self.contact_id = contact_id
+
+
+class ValidationError(FollowUpDeskError):
+    """Input that cannot be saved. ``errors`` maps each offending field to what is wrong."""
+
+    def __init__(self, errors: Mapping[str, str]) -> None:
+        self.errors = dict(errors)
+        super().__init__(" ".join(self.errors.values()))

@@ -1,0 +1,167 @@
+"""Letters as structured text: what goes on the page, before any layout.
+
+A ``Letter`` holds the parts of a US block-format business letter. Layout (fonts, margins,
+pages) belongs to ``desktop.printing``; this module only decides the words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib import resources
+
+import babel
+import babel.dates
+from jinja2 import StrictUndefined, Template
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from desktop.domain.contacts import ContactCard
+
+FALLBACK_LOCALE = "en_US"
+NEUTRAL_SALUTATION = "Dear Hiring Manager:"
+DEFAULT_CLOSING = "Sincerely,"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Sender:
+    """The person writing: printed above the date and typed under the signature."""
+
+    name: str = ""
+    street: str = ""
+    city: str = ""
+    region: str = ""
+    postal_code: str = ""
+    country: str = ""
+    phone: str = ""
+    email: str = ""
+    closing: str = DEFAULT_CLOSING
+
+
+@dataclass(frozen=True, kw_only=True)
+class Letter:
+    sender_block: tuple[str, ...]
+    date_line: str
+    inside_address: tuple[str, ...]
+    salutation: str
+    paragraphs: tuple[str, ...]
+    closing: str
+    signature_name: str
+
+    def plain_text(self) -> str:
+        """The letter as plain text, blocks separated by blank lines (for copy and email)."""
+        blocks: list[str] = []
+        if self.sender_block:
+            blocks.append("\n".join(self.sender_block))
+        blocks.append(self.date_line)
+        if self.inside_address:
+            blocks.append("\n".join(self.inside_address))
+        blocks.append(self.salutation)
+        blocks.extend(self.paragraphs)
+        closing = self.closing
+        if self.signature_name:
+            closing += "\n\n\n" + self.signature_name
+        blocks.append(closing)
+        return "\n\n".join(blocks) + "\n"
+
+
+def format_letter_date(day: date, locale: str) -> str:
+    """The date written out the way the locale writes it in a letter ("November 25, 2026")."""
+    try:
+        parsed = babel.Locale.parse(locale or FALLBACK_LOCALE)
+    except (ValueError, TypeError, babel.UnknownLocaleError):
+        parsed = babel.Locale.parse(FALLBACK_LOCALE)
+    return str(babel.dates.format_date(day, format="long", locale=parsed))
+
+
+def locality_line(city: str, region: str, postal_code: str) -> str:
+    """ "City, ST 12345", leaving out whatever is missing without stray punctuation."""
+    tail = " ".join(part for part in (region, postal_code) if part)
+    return ", ".join(part for part in (city, tail) if part)
+
+
+def address_lines(
+    street: str, city: str, region: str, postal_code: str, country: str
+) -> tuple[str, ...]:
+    lines = [line.strip() for line in street.splitlines()]
+    lines.append(locality_line(city, region, postal_code))
+    lines.append(country)
+    return tuple(line for line in lines if line)
+
+
+def inside_address(card: ContactCard) -> tuple[str, ...]:
+    """Name, title, department, company and postal address, as on the envelope."""
+    lines = [card.formal_name, card.job_title, card.department, card.company]
+    lines = [line for line in lines if line]
+    return (
+        *lines,
+        *address_lines(card.street, card.city, card.region, card.postal_code, card.country),
+    )
+
+
+def salutation(card: ContactCard) -> str:
+    """ "Dear Ms. Davis:" with a title, "Dear Dana Davis:" without, neutral with no name."""
+    if card.courtesy_title and card.family_name:
+        return f"Dear {card.courtesy_title} {card.family_name}:"
+    if card.full_name:
+        return f"Dear {card.full_name}:"
+    return NEUTRAL_SALUTATION
+
+
+def sender_block(sender: Sender | None) -> tuple[str, ...]:
+    if sender is None:
+        return ()
+    lines = (
+        *address_lines(
+            sender.street, sender.city, sender.region, sender.postal_code, sender.country
+        ),
+        sender.phone,
+        sender.email,
+    )
+    return tuple(line for line in lines if line)
+
+
+_ENVIRONMENT = ImmutableSandboxedEnvironment(
+    autoescape=False,  # output is plain text; the layout layer escapes it for the page
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=False,
+)
+
+
+@cache
+def _builtin_template(name: str) -> Template:
+    source = resources.files("desktop.resources").joinpath("letters", name).read_text("utf-8")
+    return _ENVIRONMENT.from_string(source)
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def split_paragraphs(text: str) -> tuple[str, ...]:
+    """Blank lines separate paragraphs; single line breaks inside one are joined by a space."""
+    paragraphs = []
+    for chunk in _PARAGRAPH_BREAK.split(text):
+        lines = [line.strip() for line in chunk.splitlines()]
+        paragraph = " ".join(line for line in lines if line)
+        if paragraph:
+            paragraphs.append(paragraph)
+    return tuple(paragraphs)
+
+
+def thank_you_letter(
+    card: ContactCard, *, on: date, locale: str, sender: Sender | None = None
+) -> Letter:
+    """A thank-you letter to the person on ``card``, dated ``on``."""
+    body = _builtin_template("thank-you.j2").render(contact=card)
+    return Letter(
+        sender_block=sender_block(sender),
+        date_line=format_letter_date(on, locale),
+        inside_address=inside_address(card),
+        salutation=salutation(card),
+        paragraphs=split_paragraphs(body),
+        closing=sender.closing if sender and sender.closing else DEFAULT_CLOSING,
+        signature_name=sender.name if sender else "",
+    )

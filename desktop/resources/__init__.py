@@ -1,0 +1,1 @@
+"""Data files shipped with the application (letter templates, later icons and styles)."""

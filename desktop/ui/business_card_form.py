@@ -1,0 +1,289 @@
+"""BusinessCardForm: type a business card in the order the card reads.
+
+Name first and large, then title and company, then how to reach them, then where the
+relationship stands. The form knows nothing of the database; the window saves what
+``card()`` returns and hands back errors with ``show_errors()``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.categories import COURTESY_TITLES, DEFAULT_CATEGORY, Category
+from desktop.domain.contacts import CARD_FIELDS, ContactCard
+from desktop.ui.icons import themed_icon
+
+# Field name -> (visible label, placeholder). Order is the tab order of the card.
+_LINE_FIELDS: dict[str, tuple[str, str]] = {
+    "given_name": ("Given name", "Given name"),
+    "family_name": ("Family name", "Family name"),
+    "job_title": ("Job title", "e.g. Engineering Manager"),
+    "department": ("Department", "e.g. Platform Engineering"),
+    "company": ("Company", "Company or organisation"),
+    "email": ("Email", "name@example.com"),
+    "phone": ("Phone", "As printed on the card"),
+    "street": ("Street", "Street and number, suite"),
+    "city": ("City", "City"),
+    "region": ("State / region", "State"),
+    "postal_code": ("Postal code", "ZIP"),
+    "country": ("Country", "Country (if not your own)"),
+    "met_at": ("Met at", "Event, fair or meeting where you met"),
+}
+
+
+class BusinessCardForm(QWidget):
+    """Edits one contact card. Emits ``card_edited`` on every change the user makes."""
+
+    card_edited = Signal()
+    save_requested = Signal()
+    new_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Business card")
+        self._contact_id: int | None = None
+        self._loaded = ContactCard()
+        self._loading = False
+
+        self.heading = QLabel()
+        self.heading.setAccessibleName("Card heading")
+        heading_font = self.heading.font()
+        heading_font.setBold(True)
+        self.heading.setFont(heading_font)
+
+        self.courtesy_title = QComboBox()
+        for title in COURTESY_TITLES:
+            self.courtesy_title.addItem(title or "(none)", title)
+        self.courtesy_title.setAccessibleName("Courtesy title")
+        self.courtesy_title.setToolTip("Courtesy title used in the salutation")
+
+        self.fields: dict[str, QLineEdit] = {}
+        for name, (label, placeholder) in _LINE_FIELDS.items():
+            edit = QLineEdit()
+            edit.setObjectName(name)
+            edit.setPlaceholderText(placeholder)
+            edit.setAccessibleName(label)
+            edit.setClearButtonEnabled(True)
+            self.fields[name] = edit
+
+        self.email_edit = self.fields["email"]
+        self.email_edit.setInputMethodHints(Qt.InputMethodHint.ImhEmailCharactersOnly)
+        self.fields["phone"].setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
+
+        self.category = QComboBox()
+        for category in Category:
+            self.category.addItem(category.label, category.value)
+        self.category.setAccessibleName("Relationship category")
+
+        self.notes = QPlainTextEdit()
+        self.notes.setAccessibleName("Notes")
+        self.notes.setPlaceholderText("What you talked about, what they care about, next steps")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMinimumHeight(60)
+
+        self.error_labels: dict[str, QLabel] = {}
+        for name in ("given_name", "courtesy_title", "email", "category"):
+            label = QLabel()
+            label.setObjectName(f"{name}_error")
+            label.setWordWrap(True)
+            label.setVisible(False)
+            label.setAccessibleName("Error")
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            self.error_labels[name] = label
+
+        self.new_button = QPushButton(themed_icon("fa6s.id-card"), "New card")
+        self.new_button.setAccessibleName("New card")
+        self.save_button = QPushButton(themed_icon("fa6s.floppy-disk"), "Save")
+        self.save_button.setAccessibleName("Save card")
+        self.save_button.setToolTip("Save this card (Ctrl+S or Ctrl+Return)")
+
+        self._build_layout()
+        self._apply_error_colour()
+        self._connect_edits()
+        self.load(None)
+
+    # -- layout ---------------------------------------------------------------------------
+    def _build_layout(self) -> None:
+        name_font = QFont(self.font())
+        name_font.setPointSizeF(name_font.pointSizeF() * 1.5)
+        for widget in (self.courtesy_title, self.fields["given_name"], self.fields["family_name"]):
+            widget.setFont(name_font)
+        self.courtesy_title.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+
+        name_row = QHBoxLayout()
+        name_row.addWidget(self.courtesy_title)
+        name_row.addWidget(self.fields["given_name"], 1)
+        name_row.addWidget(self.fields["family_name"], 1)
+
+        card = QFrame()
+        card.setObjectName("card")
+        card.setFrameShape(QFrame.Shape.StyledPanel)
+        card.setBackgroundRole(QPalette.ColorRole.Base)
+        card.setAutoFillBackground(True)
+        card_layout = QVBoxLayout(card)
+        card_layout.addLayout(name_row)
+        card_layout.addWidget(self.error_labels["given_name"])
+        card_layout.addWidget(self.error_labels["courtesy_title"])
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for name in ("job_title", "department", "company", "email"):
+            self._add_row(form, name)
+        form.addRow("", self.error_labels["email"])
+        self._add_row(form, "phone")
+        self._add_row(form, "street")
+
+        locality = QHBoxLayout()
+        locality.addWidget(self.fields["city"], 3)
+        locality.addWidget(self.fields["region"], 1)
+        locality.addWidget(self.fields["postal_code"], 1)
+        city_label = QLabel("City, state, ZIP")
+        city_label.setBuddy(self.fields["city"])
+        form.addRow(city_label, locality)
+        self._add_row(form, "country")
+
+        category_label = QLabel("&Relationship")
+        category_label.setBuddy(self.category)
+        form.addRow(category_label, self.category)
+        form.addRow("", self.error_labels["category"])
+        self._add_row(form, "met_at")
+        notes_label = QLabel("&Notes")
+        notes_label.setBuddy(self.notes)
+        form.addRow(notes_label, self.notes)
+        card_layout.addLayout(form)
+
+        # The buttons sit beside the heading so they stay in view however short the pane is.
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.new_button)
+        top.addWidget(self.save_button)
+
+        outer = QVBoxLayout(self)
+        outer.addLayout(top)
+        outer.addWidget(card, 1)
+
+    def _add_row(self, form: QFormLayout, name: str) -> None:
+        label = QLabel(_LINE_FIELDS[name][0])
+        label.setBuddy(self.fields[name])
+        form.addRow(label, self.fields[name])
+
+    def _apply_error_colour(self) -> None:
+        # A red that reads on both light and dark bases.
+        for label in self.error_labels.values():
+            palette = label.palette()
+            palette.setColor(QPalette.ColorRole.WindowText, Qt.GlobalColor.red)
+            label.setPalette(palette)
+
+    def _connect_edits(self) -> None:
+        for edit in self.fields.values():
+            edit.textEdited.connect(self._on_user_edit)
+        self.courtesy_title.activated.connect(self._on_user_edit)
+        self.category.activated.connect(self._on_user_edit)
+        self.notes.textChanged.connect(self._on_user_edit)
+        self.save_button.clicked.connect(self.save_requested)
+        self.new_button.clicked.connect(self.new_requested)
+
+    def _on_user_edit(self) -> None:
+        if not self._loading:
+            self.card_edited.emit()
+
+    # -- public API -----------------------------------------------------------------------
+    @property
+    def contact_id(self) -> int | None:
+        """The id of the contact being edited, or None for a new card."""
+        return self._contact_id
+
+    def load(self, card: ContactCard | None, contact_id: int | None = None) -> None:
+        """Show ``card`` for editing (``None``: an empty card for a new contact)."""
+        card = card or ContactCard()
+        self._loading = True
+        try:
+            self._contact_id = contact_id
+            self._loaded = card
+            self._set_combo(self.courtesy_title, card.courtesy_title)
+            for name, edit in self.fields.items():
+                edit.setText(getattr(card, name))
+            self._set_combo(self.category, card.category or DEFAULT_CATEGORY.value)
+            self.notes.setPlainText(card.notes)
+            self.clear_errors()
+        finally:
+            self._loading = False
+        self.heading.setText(
+            f"Editing {card.formal_name}" if contact_id is not None else "New contact"
+        )
+
+    def card(self) -> ContactCard:
+        values = {name: edit.text() for name, edit in self.fields.items()}
+        return ContactCard(
+            courtesy_title=str(self.courtesy_title.currentData() or ""),
+            category=str(self.category.currentData() or ""),
+            notes=self.notes.toPlainText(),
+            **values,
+        )
+
+    def is_modified(self) -> bool:
+        """True when the card differs from what was loaded (ignoring outer white space)."""
+        return self.card().normalised() != self._loaded.normalised()
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Show each message next to its field and move the cursor to the first one."""
+        self.clear_errors()
+        first: QWidget | None = None
+        for name in CARD_FIELDS:
+            if name not in errors:
+                continue
+            label = self.error_labels.get(name) or self.error_labels["given_name"]
+            label.setText(errors[name])
+            label.setVisible(True)
+            widget = self._widget_for(name)
+            widget.setAccessibleDescription(errors[name])
+            first = first or widget
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def clear_errors(self) -> None:
+        for label in self.error_labels.values():
+            label.clear()
+            label.setVisible(False)
+        for name in CARD_FIELDS:
+            self._widget_for(name).setAccessibleDescription("")
+
+    def error_text(self, field: str) -> str:
+        label = self.error_labels.get(field)
+        return label.text() if label is not None and label.isVisibleTo(self) else ""
+
+    def focus_first_field(self) -> None:
+        self.fields["given_name"].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- helpers --------------------------------------------------------------------------
+    def _widget_for(self, name: str) -> QWidget:
+        if name == "courtesy_title":
+            return self.courtesy_title
+        if name == "category":
+            return self.category
+        if name == "notes":
+            return self.notes
+        return self.fields[name]
+
+    @staticmethod
+    def _set_combo(combo: QComboBox, value: str) -> None:
+        index = combo.findData(value)
+        if index < 0:
+            # Keep a value this version does not know rather than silently changing it.
+            combo.addItem(value, value)
+            index = combo.count() - 1
+        combo.setCurrentIndex(index)

@@ -1,0 +1,15 @@
+"""qtawesome icons drawn in the current palette's colours, so they follow light and dark."""
+
+from __future__ import annotations
+
+import qtawesome
+from PySide6.QtGui import QGuiApplication, QIcon, QPalette
+
+
+def themed_icon(name: str) -> QIcon:
+    palette = QGuiApplication.palette()
+    return qtawesome.icon(
+        name,
+        color=palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText),
+        color_disabled=palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText),
+    )
