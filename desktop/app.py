@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import peewee
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_ID, APP_NAME, __version__
@@ -101,6 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_STARTUP_ERROR
     try:
         window = create_main_window(context)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.show()
         return app.exec()
     finally:

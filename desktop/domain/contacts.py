@@ -119,11 +119,11 @@ class ContactService:
         self._clock = clock
 
     def list_contacts(self) -> list[ContactRecord]:
-        """All contacts, by family name then given name, ignoring case."""
-        query = Contact.select().order_by(
-            peewee.fn.lower(Contact.family_name), peewee.fn.lower(Contact.given_name), Contact.id
-        )
-        return [_record(row) for row in query]
+        """All contacts, by family name then given name, ignoring case in every script."""
+        # SQLite's lower() folds only A-Z, so "Ölund" would sort after "öberg"; sort here.
+        records = [_record(row) for row in Contact.select()]
+        records.sort(key=lambda r: (r.family_name.casefold(), r.given_name.casefold(), r.id))
+        return records
 
     def count(self) -> int:
         return int(Contact.select().count())
@@ -136,7 +136,7 @@ class ContactService:
 
     def add_contact(self, card: ContactCard) -> ContactRecord:
         card = self._checked(card)
-        now = self._clock()
+        now = self._now()
         with self._db.atomic():
             row = Contact.create(created_at=now, updated_at=now, **dataclasses.asdict(card))
         return _record(row)
@@ -145,7 +145,7 @@ class ContactService:
         card = self._checked(card)
         with self._db.atomic():
             updated = (
-                Contact.update(updated_at=self._clock(), **dataclasses.asdict(card))
+                Contact.update(updated_at=self._now(), **dataclasses.asdict(card))
                 .where(Contact.id == contact_id)
                 .execute()
             )
@@ -157,8 +157,12 @@ class ContactService:
         """Delete a contact and return what was deleted (for the status message)."""
         with self._db.atomic():
             record = self.get_contact(contact_id)
-            Contact.delete_by_id(contact_id)
+            Contact.delete().where(Contact.id == contact_id).execute()
         return record
+
+    def _now(self) -> datetime:
+        # Stored to the second, so the record returned equals the one read back later.
+        return self._clock().replace(microsecond=0)
 
     @staticmethod
     def _checked(card: ContactCard) -> ContactCard:

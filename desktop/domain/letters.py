@@ -69,7 +69,8 @@ class Letter:
 def format_letter_date(day: date, locale: str) -> str:
     """The date written out the way the locale writes it in a letter ("November 25, 2026")."""
     try:
-        parsed = babel.Locale.parse(locale or FALLBACK_LOCALE)
+        # Qt and Babel say "de_DE"; BCP 47 and browsers say "de-DE": accept both.
+        parsed = babel.Locale.parse((locale or FALLBACK_LOCALE).replace("-", "_"))
     except (ValueError, TypeError, babel.UnknownLocaleError):
         parsed = babel.Locale.parse(FALLBACK_LOCALE)
     return str(babel.dates.format_date(day, format="long", locale=parsed))
@@ -122,6 +123,17 @@ def sender_block(sender: Sender | None) -> tuple[str, ...]:
     return tuple(line for line in lines if line)
 
 
+_SENTENCE_ENDINGS = (".", "!", "?", "…")
+
+
+def end_sentence(value: str) -> str:
+    """``value`` closing a sentence: a full stop is added unless it already ends in one.
+
+    So "Acme Inc." stays "Acme Inc." (not "Acme Inc..") and "Yahoo!" stays "Yahoo!".
+    """
+    return value if value.endswith(_SENTENCE_ENDINGS) else f"{value}."
+
+
 _ENVIRONMENT = ImmutableSandboxedEnvironment(
     autoescape=False,  # output is plain text; the layout layer escapes it for the page
     undefined=StrictUndefined,
@@ -129,6 +141,7 @@ _ENVIRONMENT = ImmutableSandboxedEnvironment(
     lstrip_blocks=True,
     keep_trailing_newline=False,
 )
+_ENVIRONMENT.filters["end_sentence"] = end_sentence
 
 
 @cache
@@ -143,6 +156,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 def split_paragraphs(text: str) -> tuple[str, ...]:
     """Blank lines separate paragraphs; single line breaks inside one are joined by a space."""
     paragraphs = []
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     for chunk in _PARAGRAPH_BREAK.split(text):
         lines = [line.strip() for line in chunk.splitlines()]
         paragraph = " ".join(line for line in lines if line)

@@ -39,6 +39,7 @@ class BaseModel(peewee.Model):
 class Contact(BaseModel):
     """A person who can affect the search, spelled exactly as on their business card."""
 
+    id = peewee.AutoField()
     courtesy_title = peewee.TextField(default="")
     given_name = peewee.TextField(default="")
     family_name = peewee.TextField(default="")

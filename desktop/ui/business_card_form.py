@@ -97,13 +97,13 @@ class BusinessCardForm(QWidget):
 
         self.error_labels: dict[str, QLabel] = {}
         for name in ("given_name", "courtesy_title", "email", "category"):
-            label = QLabel()
-            label.setObjectName(f"{name}_error")
-            label.setWordWrap(True)
-            label.setVisible(False)
-            label.setAccessibleName("Error")
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            self.error_labels[name] = label
+            error = QLabel()
+            error.setObjectName(f"{name}_error")
+            error.setWordWrap(True)
+            error.setVisible(False)
+            error.setAccessibleName("Error")
+            error.setTextFormat(Qt.TextFormat.PlainText)
+            self.error_labels[name] = error
 
         self.new_button = QPushButton(themed_icon("fa6s.id-card"), "New card")
         self.new_button.setAccessibleName("New card")

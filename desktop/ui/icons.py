@@ -8,8 +8,9 @@ from PySide6.QtGui import QGuiApplication, QIcon, QPalette
 
 def themed_icon(name: str) -> QIcon:
     palette = QGuiApplication.palette()
-    return qtawesome.icon(
+    icon: QIcon = qtawesome.icon(
         name,
         color=palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText),
         color_disabled=palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText),
     )
+    return icon

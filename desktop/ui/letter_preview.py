@@ -15,10 +15,10 @@ from PySide6.QtGui import (
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QScrollArea,
     QStackedWidget,
-    QHBoxLayout,
     QToolButton,
     QVBoxLayout,
     QWidget,

@@ -367,10 +367,8 @@ class MainWindow(QMainWindow):
     # -- window state ---------------------------------------------------------------------
     def _restore_state(self) -> None:
         geometry = self._settings.value(SettingsKey.GEOMETRY)
-        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
-            pass
-        else:
-            self.resize(1280, 820)
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+            self._size_to_screen()
         for key, restore in (
             (SettingsKey.STATE, self.restoreState),
             (SettingsKey.MAIN_SPLITTER, self.main_splitter.restoreState),
@@ -383,6 +381,11 @@ class MainWindow(QMainWindow):
         if self._settings.value(SettingsKey.MAIN_SPLITTER) is None:
             self.main_splitter.setSizes([560, 720])
             self.right_splitter.setSizes([480, 340])
+
+    def _size_to_screen(self) -> None:
+        """First start: a comfortable size that still fits a small laptop screen."""
+        screen = self.screen().availableGeometry()
+        self.resize(min(1280, int(screen.width() * 0.9)), min(820, int(screen.height() * 0.9)))
 
     def save_state(self) -> None:
         self._settings.setValue(SettingsKey.GEOMETRY, self.saveGeometry())

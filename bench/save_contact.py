@@ -1,0 +1,117 @@
+"""Child: save one new contact, again and again.
+
+    python -m bench.save_contact DATA_DIR [--saves N] [--window-saves N]
+
+Ours: ``ContactService.add_contact`` (validation, one committed transaction, WAL with
+synchronous=full). Floor: a raw ``sqlite3`` INSERT of the same values + COMMIT, on the same
+file, through a second connection with the same pragmas. Ours and floor alternate, after
+one untimed warm-up of each.
+
+Also the whole Save in a shown MainWindow (the form's card -> ``add_contact`` -> the list
+reloaded and the new contact selected -> repaint), which is what a user waits for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sqlite3
+import time
+from pathlib import Path
+
+from bench.common import LIST_SQL, ensure_offscreen, sample_cards
+from bench.protocol import emit
+from bench.qt_helpers import application, show_and_settle
+from desktop.app import create_main_window, open_context
+from desktop.domain.contacts import ContactCard
+from desktop.domain.database import PRAGMAS
+from desktop.domain.models import Contact, UtcDateTimeField
+from desktop.domain.paths import DATABASE_FILENAME
+
+COLUMNS = [*(f.name for f in dataclasses.fields(ContactCard)), "created_at", "updated_at"]
+INSERT_SQL = f"INSERT INTO contact ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
+
+
+def run(data_dir: Path, saves: int, window_saves: int) -> dict[str, object]:
+    app = application()
+    context = open_context(data_dir)  # the real clock, as in the app
+    service = context.contacts
+    raw = sqlite3.connect(data_dir / DATABASE_FILENAME, isolation_level=None)
+    for name, value in PRAGMAS.items():
+        raw.execute(f"PRAGMA {name} = {value}")
+    stamp_field: UtcDateTimeField = Contact.created_at
+
+    def floor_insert(card: ContactCard) -> None:
+        stamp = stamp_field.db_value(context.clock())
+        raw.execute("BEGIN")
+        raw.execute(INSERT_SQL, [*dataclasses.astuple(card.normalised()), stamp, stamp])
+        raw.execute("COMMIT")
+
+    cards = list(sample_cards(2 * saves + 2 + 2 * window_saves, seed=7))
+    service.add_contact(cards.pop())
+    floor_insert(cards.pop())
+    pragmas = {
+        "ours_synchronous": context.db.pragma("synchronous"),
+        "ours_journal_mode": context.db.pragma("journal_mode"),
+        "floor_synchronous": raw.execute("PRAGMA synchronous").fetchone()[0],
+        "floor_journal_mode": raw.execute("PRAGMA journal_mode").fetchone()[0],
+    }
+    ours: list[float] = []
+    floor: list[float] = []
+    for _ in range(saves):
+        card = cards.pop()
+        start = time.perf_counter()
+        service.add_contact(card)
+        ours.append(time.perf_counter() - start)
+        card = cards.pop()
+        start = time.perf_counter()
+        floor_insert(card)
+        floor.append(time.perf_counter() - start)
+
+    window = create_main_window(context)
+    show_and_settle(window)
+    in_window: list[float] = []
+    in_window_floor: list[float] = []
+    for _ in range(window_saves):
+        window.new_action.trigger()
+        window.card_form.load(cards.pop())  # as if typed: a new card, not yet saved
+        app.processEvents()
+        before = service.count()
+        start = time.perf_counter()
+        window.save_card()
+        app.processEvents()
+        in_window.append(time.perf_counter() - start)
+        if not window.contact_model.rowCount() == service.count() == before + 1:
+            raise SystemExit("the window did not save the card")
+        card = cards.pop()
+        start = time.perf_counter()
+        floor_insert(card)
+        raw.execute(LIST_SQL).fetchall()
+        in_window_floor.append(time.perf_counter() - start)
+    count = service.count()
+    raw.close()
+    context.close()
+    return {
+        "count_after": count,
+        "pragmas": pragmas,
+        "times": {
+            "ours": ours,
+            "floor": floor,
+            "window": in_window,
+            "window_floor": in_window_floor,
+        },
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("data_dir", type=Path)
+    parser.add_argument("--saves", type=int, default=50)
+    parser.add_argument("--window-saves", type=int, default=7)
+    args = parser.parse_args()
+    ensure_offscreen()
+    emit(run(args.data_dir, args.saves, args.window_saves))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,39 @@
+"""UI fixtures: a real main window over a real database in a temporary data directory."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desktop.app import AppContext, create_main_window, open_context
+from desktop.domain.clock import Clock
+from desktop.ui.main_window import MainWindow
+
+OpenWindow = Callable[[], MainWindow]
+
+
+@pytest.fixture
+def open_window(qtbot: QtBot, data_dir: Path, clock: Clock) -> Iterator[OpenWindow]:
+    """Start the app on ``data_dir`` the way app.main does; may be called again to restart."""
+    contexts: list[AppContext] = []
+
+    def start() -> MainWindow:
+        context = open_context(data_dir, clock)
+        contexts.append(context)
+        window = create_main_window(context)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    yield start
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def window(open_window: OpenWindow) -> MainWindow:
+    return open_window()

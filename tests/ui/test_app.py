@@ -1,0 +1,110 @@
+"""Start-up through the real entry point: data directory choice and failures."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from desktop import __version__
+from desktop.app import EXIT_STARTUP_ERROR, main
+from desktop.domain.paths import DATA_DIR_ENV, DATABASE_FILENAME
+from desktop.ui.main_window import MainWindow
+
+
+def close_main_window_soon(seen: list[str]) -> None:
+    """Once the app's window is up, note its title and close it as a user would."""
+
+    def close() -> None:
+        windows = [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        ]
+        if not windows:
+            QTimer.singleShot(10, close)
+            return
+        seen.append(windows[0].windowTitle())
+        windows[0].close()
+
+    QTimer.singleShot(0, close)
+
+
+def test_main_opens_the_window_on_the_data_dir_from_the_environment(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "from-env"))
+    seen: list[str] = []
+    close_main_window_soon(seen)
+
+    assert main(["followup-desk"]) == 0
+
+    assert seen and seen[0].startswith("Follow-Up Desk")
+    assert (tmp_path / "from-env" / DATABASE_FILENAME).is_file()
+
+
+def test_data_dir_option_wins_over_the_environment(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "from-env"))
+    seen: list[str] = []
+    close_main_window_soon(seen)
+
+    assert main(["followup-desk", "--data-dir", str(tmp_path / "from-option")]) == 0
+
+    assert (tmp_path / "from-option" / DATABASE_FILENAME).is_file()
+    assert not (tmp_path / "from-env").exists()
+
+
+def test_an_unwritable_data_dir_is_reported_and_exits_non_zero(
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    dialogs: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "critical", lambda _parent, title, text: dialogs.append(f"{title}|{text}")
+    )
+
+    code = main(["followup-desk", "--data-dir", str(blocker / "data")])
+
+    assert code == EXIT_STARTUP_ERROR
+    err = capsys.readouterr().err
+    assert err.startswith("followup-desk: Follow-Up Desk cannot write its data directory")
+    assert str(blocker / "data") in err
+    assert "Traceback" not in err
+    assert dialogs and dialogs[0].startswith("Follow-Up Desk cannot start|")
+    assert str(blocker / "data") in dialogs[0]
+
+
+def test_a_file_that_is_not_a_database_is_reported(
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    (data_dir / DATABASE_FILENAME).write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 2048)
+    monkeypatch.setattr(QMessageBox, "critical", lambda *_args: None)
+
+    assert main(["followup-desk", "--data-dir", str(data_dir)]) == EXIT_STARTUP_ERROR
+    assert "cannot open the database" in capsys.readouterr().err
+
+
+def test_module_entry_point_answers_version(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "--version"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"followup-desk {__version__}"
