@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, cast
 
 import email_validator
 import peewee
@@ -102,6 +104,14 @@ def validate_card(card: ContactCard) -> dict[str, str]:
     return errors
 
 
+def contact_sort_key(record: ContactRecord) -> tuple[str, str, int]:
+    """The order of the contacts list: family, then given name, ignoring case in any script.
+
+    SQLite's lower() folds only A-Z ("Ölund" would follow "öberg"), so sorting is done here.
+    """
+    return (record.family_name.casefold(), record.given_name.casefold(), record.id)
+
+
 def _record(row: Contact) -> ContactRecord:
     return ContactRecord(
         id=row.id,
@@ -119,10 +129,11 @@ class ContactService:
         self._clock = clock
 
     def list_contacts(self) -> list[ContactRecord]:
-        """All contacts, by family name then given name, ignoring case in every script."""
-        # SQLite's lower() folds only A-Z, so "Ölund" would sort after "öberg"; sort here.
-        records = [_record(row) for row in Contact.select()]
-        records.sort(key=lambda r: (r.family_name.casefold(), r.given_name.casefold(), r.id))
+        """All contacts in ``contact_sort_key`` order."""
+        # Plain dicts, not model instances: building a Model per row dominated the cost.
+        rows = cast(Iterable[dict[str, Any]], Contact.select().dicts())
+        records = [ContactRecord(**row) for row in rows]
+        records.sort(key=contact_sort_key)
         return records
 
     def count(self) -> int:

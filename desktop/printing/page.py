@@ -33,7 +33,8 @@ class PageSpec:
 
     @property
     def name(self) -> str:
-        return self.page_size.name()
+        """What people call the paper ("Letter", "A4"), not Qt's "Letter / ANSI A"."""
+        return _PAPER_NAMES.get(self.size_id, self.page_size.name())
 
     def size_px(self) -> QSizeF:
         points = self.page_size.size(QPageSize.Unit.Point)
@@ -52,6 +53,8 @@ class PageSpec:
             QPageLayout.Unit.Point,
         )
 
+
+_PAPER_NAMES = {QPageSize.PageSizeId.Letter: "Letter", QPageSize.PageSizeId.A4: "A4"}
 
 LETTER = PageSpec(QPageSize.PageSizeId.Letter)
 A4 = PageSpec(QPageSize.PageSizeId.A4)

@@ -143,7 +143,7 @@ class MainWindow(QMainWindow):
 
         self.contacts_pane = QWidget()
         layout = QVBoxLayout(self.contacts_pane)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(6, 6, 0, 0)
         layout.addWidget(self.search_field)
         layout.addWidget(self.contact_table, 1)
         layout.addWidget(self.contact_count)
@@ -285,7 +285,8 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Contact not saved", str(exc))
             self.reload_contacts()
             return
-        self.reload_contacts(select_id=saved.id)
+        self.contact_model.upsert(saved)
+        self.select_contact(saved.id)
         self.card_form.load(saved.card, saved.id)
         self._on_card_edited()
         self.statusBar().showMessage(f"Saved {saved.formal_name}", STATUS_TIMEOUT_MS)
@@ -301,8 +302,8 @@ class MainWindow(QMainWindow):
         try:
             deleted = self._contacts.delete_contact(record.id)
         except ContactNotFound:
-            deleted = record  # already gone: the reload below shows the truth
-        self.reload_contacts()
+            deleted = record  # already gone, which is what the user asked for
+        self.contact_model.remove(record.id)
         if self.contact_proxy.rowCount() > 0:
             next_row = min(row, self.contact_proxy.rowCount() - 1)
             next_index = self.contact_proxy.index(next_row, COL_NAME)

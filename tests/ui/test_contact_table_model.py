@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from desktop.domain.contacts import ContactRecord
+from desktop.domain.contacts import ContactRecord, contact_sort_key
 from desktop.ui.contact_table_model import (
     COL_CATEGORY,
     COL_COMPANY,
@@ -81,3 +81,37 @@ def test_set_rows_resets_the_model_once(qtbot: QtBot) -> None:
     assert model.rowCount() == 1
     assert model.rowCount(model.index(0, 0)) == 0
     assert model.data(QModelIndex()) is None
+
+
+def test_upsert_places_a_new_contact_in_name_order_and_keeps_the_tester_happy(
+    qtmodeltester: ModelTester, qtbot: QtBot
+) -> None:
+    model = ContactTableModel()
+    model.set_rows(sorted(ROWS, key=contact_sort_key))
+    qtmodeltester.check(model, force_py=True)  # keeps watching every later change
+
+    with qtbot.waitSignal(model.rowsInserted, timeout=1000):
+        row = model.upsert(record(4, "Ben", "Brown"))
+
+    assert row == 0
+    assert [model.index(r, COL_NAME).data() for r in range(model.rowCount())] == [
+        "Ben Brown",
+        "Dana Davis",
+        "Zoë Ñúñez",
+        "小明 王",
+    ]
+
+
+def test_upsert_moves_a_renamed_contact_and_remove_drops_it(qtmodeltester: ModelTester) -> None:
+    model = ContactTableModel()
+    rows = sorted([record(1, "Ada", "Adams"), record(2, "Ben", "Brown")], key=contact_sort_key)
+    model.set_rows(rows)
+    qtmodeltester.check(model, force_py=True)
+
+    assert model.upsert(record(1, "Ada", "Zimmer")) == 1
+    assert [model.record_at(r).id for r in range(2)] == [2, 1]
+    assert model.rowCount() == 2, "an update replaces, never duplicates"
+
+    assert model.remove(2)
+    assert not model.remove(2)
+    assert [model.record_at(r).family_name for r in range(model.rowCount())] == ["Zimmer"]

@@ -1,0 +1,87 @@
+"""Render the README's screenshots from the real main window with a few sample contacts.
+
+    python scripts/screenshots.py            # writes docs/screenshots/*.png
+
+Runs offscreen (no display needed) on a throw-away data directory, with a fixed date and a
+US English locale so the pictures are the same on every machine.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication
+
+from desktop.app import create_main_window, open_context
+from desktop.domain.clock import fixed_clock
+from desktop.domain.contacts import ContactCard
+
+OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+WHEN = datetime(2026, 11, 25, 19, 0, tzinfo=UTC)
+
+SAMPLES = [
+    ContactCard(
+        courtesy_title="Ms.", given_name="Dana", family_name="Davis",
+        job_title="Director of Engineering", company="Acme Robotics", department="Platform",
+        email="dana.davis@acme.example", phone="+1 (555) 010-2233",
+        street="500 Market Street, Suite 12", city="Springfield", region="IL",
+        postal_code="62701", category="hiring-process", met_at="the Spring Tech Job Fair",
+        notes="Panel interview. Asked about the warehouse-robot fleet migration.",
+    ),
+    ContactCard(
+        courtesy_title="Mr.", given_name="Sam", family_name="Okafor",
+        job_title="Recruiter", company="Globex", email="sam.okafor@globex.example",
+        phone="(555) 010-7788", city="Chicago", region="IL", category="hiring-process",
+        met_at="phone screen",
+    ),
+    ContactCard(
+        courtesy_title="Dr.", given_name="Zoë", family_name="Ñúñez",
+        job_title="Head of Research", company="Initech", city="Austin", region="TX",
+        category="informational-interview", met_at="coffee at the PyTexas meetup",
+    ),
+    ContactCard(
+        given_name="Priya", family_name="Raman", job_title="Senior Developer",
+        company="Hooli", category="past-coworker", met_at="worked together 2019–2023",
+    ),
+    ContactCard(
+        given_name="Marco", family_name="Bianchi", category="neighbor",
+        notes="Knows the hiring manager at Globex.",
+    ),
+]
+
+
+def main() -> int:
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        context = open_context(Path(tmp), fixed_clock(WHEN))
+        for card in SAMPLES:
+            context.contacts.add_contact(card)
+        window = create_main_window(context)
+        window.resize(1360, 860)
+        window.main_splitter.setSizes([560, 800])
+        window.right_splitter.setSizes([470, 390])
+        window.show()
+        window.reload_contacts()
+        davis = next(c for c in context.contacts.list_contacts() if c.family_name == "Davis")
+        window.select_contact(davis.id)
+        window.statusBar().showMessage("Saved Ms. Dana Davis")
+        app.processEvents()
+        path = OUT / "main-window.png"
+        window.grab().save(str(path))
+        print(f"wrote {path}")
+        window.close()
+        context.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
