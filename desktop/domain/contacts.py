@@ -14,7 +14,7 @@ import peewee
 from desktop.domain.categories import COURTESY_TITLES, DEFAULT_CATEGORY, Category
 from desktop.domain.clock import Clock
 from desktop.domain.errors import ContactNotFound, ValidationError
-from desktop.domain.models import Contact
+from desktop.domain.models import Contact, Event, EventContact
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -41,6 +41,7 @@ class ContactCard:
     category: str = DEFAULT_CATEGORY.value
     met_at: str = ""
     notes: str = ""
+    introduced_by_id: int | None = None
 
     @property
     def full_name(self) -> str:
@@ -61,8 +62,10 @@ class ContactCard:
 
     def normalised(self) -> ContactCard:
         """The card as it will be stored: one-line fields trimmed, notes untouched."""
-        trimmed = {
-            name: getattr(self, name).strip() for name in CARD_FIELDS if name not in _MULTILINE
+        trimmed: dict[str, Any] = {
+            name: value.strip()
+            for name in CARD_FIELDS
+            if name not in _MULTILINE and isinstance(value := getattr(self, name), str)
         }
         return dataclasses.replace(self, **trimmed)
 
@@ -153,7 +156,7 @@ class ContactService:
         return _record(row)
 
     def update_contact(self, contact_id: int, card: ContactCard) -> ContactRecord:
-        card = self._checked(card)
+        card = self._checked(card, contact_id)
         with self._db.atomic():
             updated = (
                 Contact.update(updated_at=self._now(), **dataclasses.asdict(card))
@@ -165,19 +168,50 @@ class ContactService:
         return self.get_contact(contact_id)
 
     def delete_contact(self, contact_id: int) -> ContactRecord:
-        """Delete a contact and return what was deleted (for the status message)."""
+        """Delete a contact with their follow-ups; return what was deleted.
+
+        Events they shared with others stay (the others' history); events that were theirs
+        alone go too. People they introduced keep their cards, without the introduction.
+        """
         with self._db.atomic():
             record = self.get_contact(contact_id)
+            own_events = [
+                row.event_id
+                for row in EventContact.select(EventContact.event_id).where(
+                    EventContact.contact_id == contact_id
+                )
+            ]
             Contact.delete().where(Contact.id == contact_id).execute()
+            if own_events:
+                still_shared = EventContact.select(EventContact.event_id).where(
+                    EventContact.event_id.in_(own_events)
+                )
+                Event.delete().where(
+                    Event.id.in_(own_events) & Event.id.not_in(still_shared)
+                ).execute()
         return record
+
+    def names(self, contact_ids: Iterable[int]) -> dict[int, str]:
+        """Formal names by id, for labels that mention other people."""
+        ids = list(contact_ids)
+        if not ids:
+            return {}
+        rows = Contact.select().where(Contact.id.in_(ids))
+        return {row.id: _record(row).formal_name for row in rows}
 
     def _now(self) -> datetime:
         # Stored to the second, so the record returned equals the one read back later.
         return self._clock().replace(microsecond=0)
 
-    @staticmethod
-    def _checked(card: ContactCard) -> ContactCard:
+    def _checked(self, card: ContactCard, contact_id: int | None = None) -> ContactCard:
         card = card.normalised()
-        if errors := validate_card(card):
+        errors = validate_card(card)
+        introducer = card.introduced_by_id
+        if introducer is not None:
+            if introducer == contact_id:
+                errors["introduced_by_id"] = "A contact cannot have introduced themselves."
+            elif not Contact.select().where(Contact.id == introducer).exists():
+                errors["introduced_by_id"] = "The person who introduced them no longer exists."
+        if errors:
             raise ValidationError(errors)
         return card

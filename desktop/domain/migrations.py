@@ -46,8 +46,70 @@ def _v1_contacts(db: peewee.SqliteDatabase) -> None:
     db.execute_sql("CREATE INDEX contact_family_given ON contact (family_name, given_name)")
 
 
+def _v2_follow_ups(db: peewee.SqliteDatabase) -> None:
+    statements = [
+        # With foreign keys on, an added REFERENCES column must default to NULL (it does).
+        """ALTER TABLE contact ADD COLUMN introduced_by_id INTEGER
+               REFERENCES contact (id) ON DELETE SET NULL""",
+        """CREATE TABLE opportunity (
+            id          INTEGER PRIMARY KEY AUTOINCREMENT,
+            company     TEXT NOT NULL DEFAULT '',
+            position    TEXT NOT NULL DEFAULT '',
+            status      TEXT NOT NULL,
+            notes       TEXT NOT NULL DEFAULT '',
+            created_at  TEXT NOT NULL,
+            updated_at  TEXT NOT NULL,
+            CHECK (company <> '' OR position <> '')
+        )""",
+        """CREATE TABLE opportunity_contact (
+            opportunity_id INTEGER NOT NULL REFERENCES opportunity (id) ON DELETE CASCADE,
+            contact_id     INTEGER NOT NULL REFERENCES contact (id) ON DELETE CASCADE,
+            PRIMARY KEY (opportunity_id, contact_id)
+        )""",
+        "CREATE INDEX opportunity_contact_contact ON opportunity_contact (contact_id)",
+        """CREATE TABLE event (
+            id             INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind           TEXT NOT NULL,
+            occurred_at    TEXT NOT NULL,
+            discussed      TEXT NOT NULL DEFAULT '',
+            opportunity_id INTEGER REFERENCES opportunity (id) ON DELETE SET NULL,
+            created_at     TEXT NOT NULL
+        )""",
+        """CREATE TABLE event_contact (
+            event_id   INTEGER NOT NULL REFERENCES event (id) ON DELETE CASCADE,
+            contact_id INTEGER NOT NULL REFERENCES contact (id) ON DELETE CASCADE,
+            PRIMARY KEY (event_id, contact_id)
+        )""",
+        "CREATE INDEX event_contact_contact ON event_contact (contact_id)",
+        """CREATE TABLE follow_up (
+            id                  INTEGER PRIMARY KEY AUTOINCREMENT,
+            contact_id          INTEGER NOT NULL REFERENCES contact (id) ON DELETE CASCADE,
+            event_id            INTEGER REFERENCES event (id) ON DELETE SET NULL,
+            previous_id         INTEGER REFERENCES follow_up (id) ON DELETE SET NULL,
+            situation           TEXT NOT NULL,
+            opens_at            TEXT NOT NULL,
+            target_at           TEXT NOT NULL,
+            closes_at           TEXT NOT NULL,
+            recommended_channel TEXT NOT NULL,
+            status              TEXT NOT NULL DEFAULT 'pending',
+            sent_at             TEXT,
+            sent_channel        TEXT,
+            summary             TEXT NOT NULL DEFAULT '',
+            override_note       TEXT NOT NULL DEFAULT '',
+            created_at          TEXT NOT NULL,
+            CHECK (status IN ('pending', 'sent', 'dismissed')),
+            CHECK (status <> 'sent' OR (sent_at IS NOT NULL AND sent_channel IS NOT NULL))
+        )""",
+        "CREATE INDEX follow_up_status_closes ON follow_up (status, closes_at)",
+        "CREATE INDEX follow_up_contact ON follow_up (contact_id, status)",
+        "CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    ]
+    for statement in statements:
+        db.execute_sql(statement)
+
+
 # MIGRATIONS[i] upgrades a database from user_version i to i + 1.
-MIGRATIONS: Sequence[Migration] = (_v1_contacts,)
+MIGRATIONS: Sequence[Migration] = (_v1_contacts, _v2_follow_ups)
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -56,6 +56,9 @@ class Contact(BaseModel):
     category = peewee.TextField()
     met_at = peewee.TextField(default="")
     notes = peewee.TextField(default="")
+    # A plain id: the constraint (ON DELETE SET NULL) lives in the schema, and rows read as
+    # dicts map straight onto ContactRecord.
+    introduced_by_id = peewee.IntegerField(null=True)
     created_at = UtcDateTimeField()
     updated_at = UtcDateTimeField()
 
@@ -63,4 +66,78 @@ class Contact(BaseModel):
         table_name = "contact"
 
 
-ALL_MODELS: tuple[type[BaseModel], ...] = (Contact,)
+class Opportunity(BaseModel):
+    """A company + position the user is pursuing, with where it stands."""
+
+    id = peewee.AutoField()
+    company = peewee.TextField(default="")
+    position = peewee.TextField(default="")
+    status = peewee.TextField()
+    notes = peewee.TextField(default="")
+    created_at = UtcDateTimeField()
+    updated_at = UtcDateTimeField()
+
+
+class OpportunityContact(BaseModel):
+    """A person in an opportunity's hiring process."""
+
+    opportunity_id = peewee.IntegerField()
+    contact_id = peewee.IntegerField()
+
+    class Meta:
+        primary_key = peewee.CompositeKey("opportunity_id", "contact_id")
+
+
+class Event(BaseModel):
+    """Something that happened (an interview, a resume sent) with one or more people."""
+
+    id = peewee.AutoField()
+    kind = peewee.TextField()
+    occurred_at = UtcDateTimeField()
+    discussed = peewee.TextField(default="")
+    opportunity_id = peewee.IntegerField(null=True)
+    created_at = UtcDateTimeField()
+
+
+class EventContact(BaseModel):
+    event_id = peewee.IntegerField()
+    contact_id = peewee.IntegerField()
+
+    class Meta:
+        primary_key = peewee.CompositeKey("event_id", "contact_id")
+
+
+class FollowUp(BaseModel):
+    """One follow-up owed to one person: its window, the advice, and what was done."""
+
+    id = peewee.AutoField()
+    contact_id = peewee.IntegerField()
+    event_id = peewee.IntegerField(null=True)
+    previous_id = peewee.IntegerField(null=True)
+    situation = peewee.TextField()
+    opens_at = UtcDateTimeField()
+    target_at = UtcDateTimeField()
+    closes_at = UtcDateTimeField()
+    recommended_channel = peewee.TextField()
+    status = peewee.TextField(default="pending")
+    sent_at = UtcDateTimeField(null=True)
+    sent_channel = peewee.TextField(null=True)
+    summary = peewee.TextField(default="")
+    override_note = peewee.TextField(default="")
+    created_at = UtcDateTimeField()
+
+
+class Setting(BaseModel):
+    key = peewee.TextField(primary_key=True)
+    value = peewee.TextField()
+
+
+ALL_MODELS: tuple[type[BaseModel], ...] = (
+    Contact,
+    Opportunity,
+    OpportunityContact,
+    Event,
+    EventContact,
+    FollowUp,
+    Setting,
+)

@@ -51,6 +51,7 @@ class BusinessCardForm(QWidget):
     card_edited = Signal()
     save_requested = Signal()
     new_requested = Signal()
+    choose_introducer_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +59,7 @@ class BusinessCardForm(QWidget):
         self._contact_id: int | None = None
         self._loaded = ContactCard()
         self._loading = False
+        self._introduced_by_id: int | None = None
 
         self.heading = QLabel()
         self.heading.setAccessibleName("Card heading")
@@ -95,8 +97,21 @@ class BusinessCardForm(QWidget):
         self.notes.setTabChangesFocus(True)
         self.notes.setMinimumHeight(60)
 
+        self.introducer_label = QLabel()
+        self.introducer_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.choose_introducer_button = QPushButton("Choose…")
+        self.choose_introducer_button.setAccessibleName("Choose who introduced them")
+        self.clear_introducer_button = QPushButton("Clear")
+        self.clear_introducer_button.setAccessibleName("Clear who introduced them")
+
+        # What the app knows of past follow-ups with this person (set by the window).
+        self.history_label = QLabel()
+        self.history_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.history_label.setWordWrap(True)
+        self.history_label.setVisible(False)
+
         self.error_labels: dict[str, QLabel] = {}
-        for name in ("given_name", "courtesy_title", "email", "category"):
+        for name in ("given_name", "courtesy_title", "email", "category", "introduced_by_id"):
             error = QLabel()
             error.setObjectName(f"{name}_error")
             error.setWordWrap(True)
@@ -161,6 +176,14 @@ class BusinessCardForm(QWidget):
         form.addRow(category_label, self.category)
         form.addRow("", self.error_labels["category"])
         self._add_row(form, "met_at")
+        introducer_row = QHBoxLayout()
+        introducer_row.addWidget(self.introducer_label, 1)
+        introducer_row.addWidget(self.choose_introducer_button)
+        introducer_row.addWidget(self.clear_introducer_button)
+        introducer_caption = QLabel("Introduced by")
+        introducer_caption.setBuddy(self.choose_introducer_button)
+        form.addRow(introducer_caption, introducer_row)
+        form.addRow("", self.error_labels["introduced_by_id"])
         notes_label = QLabel("&Notes")
         notes_label.setBuddy(self.notes)
         form.addRow(notes_label, self.notes)
@@ -174,6 +197,7 @@ class BusinessCardForm(QWidget):
 
         outer = QVBoxLayout(self)
         outer.addLayout(top)
+        outer.addWidget(self.history_label)
         outer.addWidget(card, 1)
 
     def _add_row(self, form: QFormLayout, name: str) -> None:
@@ -196,6 +220,8 @@ class BusinessCardForm(QWidget):
         self.notes.textChanged.connect(self._on_user_edit)
         self.save_button.clicked.connect(self.save_requested)
         self.new_button.clicked.connect(self.new_requested)
+        self.choose_introducer_button.clicked.connect(self.choose_introducer_requested)
+        self.clear_introducer_button.clicked.connect(lambda: self.set_introducer(None))
 
     def _on_user_edit(self) -> None:
         if not self._loading:
@@ -207,13 +233,19 @@ class BusinessCardForm(QWidget):
         """The id of the contact being edited, or None for a new card."""
         return self._contact_id
 
-    def load(self, card: ContactCard | None, contact_id: int | None = None) -> None:
+    def load(
+        self,
+        card: ContactCard | None,
+        contact_id: int | None = None,
+        introducer_name: str = "",
+    ) -> None:
         """Show ``card`` for editing (``None``: an empty card for a new contact)."""
         card = card or ContactCard()
         self._loading = True
         try:
             self._contact_id = contact_id
             self._loaded = card
+            self._show_introducer(card.introduced_by_id, introducer_name)
             self._set_combo(self.courtesy_title, card.courtesy_title)
             for name, edit in self.fields.items():
                 edit.setText(getattr(card, name))
@@ -232,8 +264,24 @@ class BusinessCardForm(QWidget):
             courtesy_title=str(self.courtesy_title.currentData() or ""),
             category=str(self.category.currentData() or ""),
             notes=self.notes.toPlainText(),
+            introduced_by_id=self._introduced_by_id,
             **values,
         )
+
+    def set_introducer(self, contact_id: int | None, name: str = "") -> None:
+        """The user chose (or cleared) who introduced this person."""
+        self._show_introducer(contact_id, name)
+        self._on_user_edit()
+
+    def set_history(self, text: str) -> None:
+        self.history_label.setText(text)
+        self.history_label.setVisible(bool(text))
+
+    def _show_introducer(self, contact_id: int | None, name: str) -> None:
+        self._introduced_by_id = contact_id
+        self.introducer_label.setText(name if contact_id is not None else "Nobody")
+        self.introducer_label.setEnabled(contact_id is not None)
+        self.clear_introducer_button.setEnabled(contact_id is not None)
 
     def is_modified(self) -> bool:
         """True when the card differs from what was loaded (ignoring outer white space)."""
@@ -271,6 +319,8 @@ class BusinessCardForm(QWidget):
 
     # -- helpers --------------------------------------------------------------------------
     def _widget_for(self, name: str) -> QWidget:
+        if name == "introduced_by_id":
+            return self.choose_introducer_button
         if name == "courtesy_title":
             return self.courtesy_title
         if name == "category":

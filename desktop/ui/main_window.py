@@ -165,23 +165,30 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         keys = QKeySequence.keyBindings
         self.new_action = self._action(
-            "&New Contact", "fa6s.user-plus", keys(QKeySequence.StandardKey.New),
+            "&New Contact",
+            "fa6s.user-plus",
+            keys(QKeySequence.StandardKey.New),
             "Start a new business card",
         )
         self.save_action = self._action(
-            "&Save Contact", "fa6s.floppy-disk",
+            "&Save Contact",
+            "fa6s.floppy-disk",
             [*keys(QKeySequence.StandardKey.Save), QKeySequence("Ctrl+Return")],
             "Save the card (Ctrl+S or Ctrl+Return)",
         )
         self.delete_action = self._action(
-            "&Delete Contact", "fa6s.user-minus", keys(QKeySequence.StandardKey.Delete),
+            "&Delete Contact",
+            "fa6s.user-minus",
+            keys(QKeySequence.StandardKey.Delete),
             "Delete the selected contact",
         )
         # Delete must not steal the key from text fields: it acts only in the contacts list.
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.contact_table.addAction(self.delete_action)
         self.find_action = self._action(
-            "&Find Contact", "fa6s.magnifying-glass", keys(QKeySequence.StandardKey.Find),
+            "&Find Contact",
+            "fa6s.magnifying-glass",
+            keys(QKeySequence.StandardKey.Find),
             "Search the contacts",
         )
         self.quit_action = self._action(
@@ -251,9 +258,7 @@ class MainWindow(QMainWindow):
         proxy_index = self.contact_proxy.mapFromSource(self.contact_model.index(row, COL_NAME))
         if not proxy_index.isValid():  # hidden by the search: show it rather than lose it
             self.search_field.clear()
-            proxy_index = self.contact_proxy.mapFromSource(
-                self.contact_model.index(row, COL_NAME)
-            )
+            proxy_index = self.contact_proxy.mapFromSource(self.contact_model.index(row, COL_NAME))
         self.contact_table.selectionModel().setCurrentIndex(
             proxy_index,
             QItemSelectionModel.SelectionFlag.ClearAndSelect
