@@ -94,6 +94,9 @@ class FollowUpRecord:
     summary: str
     override_note: str
     created_at: datetime
+    # The handwritten card that follows an email sent for the same situation ("email now,
+    # card later"): part of the same follow-up, so no new cool-down or keep-warm of its own.
+    is_card_step: bool = False
 
     @property
     def window(self) -> FollowUpWindow:
@@ -277,7 +280,9 @@ class FollowUpService:
         """What sending this follow-up at ``sent_at`` would break, if anything."""
         record = self.get(follow_up_id)
         cooldown = None
-        if self._cooldown_applies(record.contact_id, record.contact_category):
+        if not record.is_card_step and self._cooldown_applies(
+            record.contact_id, record.contact_category
+        ):
             history = [
                 SentFollowUp(r.sent_at, r.sent_channel.label)
                 for r in self.for_contact(record.contact_id)
@@ -326,12 +331,12 @@ class FollowUpService:
                 status=FollowUpStatus.SENT.value,
                 sent_at=sent_at,
                 sent_channel=channel.value,
-                summary=summary,
+                summary=summary or record.summary,  # keep the note it was created with
                 override_note=self._override_note(warnings) if warnings else "",
             ).where(FollowUp.id == follow_up_id).execute()
             contact = self._contacts([record.contact_id])[record.contact_id]
             keep_warm_id = card_id = None
-            if record.situation is Situation.AFTER_REJECTION:
+            if record.situation is Situation.AFTER_REJECTION and not record.is_card_step:
                 days = self._preferences.load().keep_warm_days
                 keep_warm_id = self._create(
                     contact,
@@ -483,6 +488,17 @@ class FollowUpService:
         contacts = {
             c.id: c for c in Contact.select().where(Contact.id.in_({r.contact_id for r in rows}))
         }
+        previous_ids = {r.previous_id for r in rows if r.previous_id is not None}
+        previous_situations = (
+            {
+                p.id: p.situation
+                for p in FollowUp.select(FollowUp.id, FollowUp.situation).where(
+                    FollowUp.id.in_(previous_ids)
+                )
+            }
+            if previous_ids
+            else {}
+        )
         event_ids = {r.event_id for r in rows if r.event_id is not None}
         events = (
             {e.id: e for e in Event.select().where(Event.id.in_(event_ids))} if event_ids else {}
@@ -492,13 +508,13 @@ class FollowUpService:
             contact = contacts[row.contact_id]
             event = events.get(row.event_id) if row.event_id is not None else None
             situation = Situation(row.situation)
-            stored = Channel(row.recommended_channel)
-            live = self._advice(contact, situation)
-            # A "card later" step keeps the channel it was created for.
+            is_card_step = previous_situations.get(row.previous_id) == row.situation
+            # A card step keeps the channel it was created for; anything else follows the
+            # card as it is now (an address added later turns email advice into a letter).
             advice = (
-                live
-                if row.previous_id is None or stored is live.channel
-                else ChannelAdvice(stored, "The card that follows your email.")
+                ChannelAdvice(Channel(row.recommended_channel), "The card that follows your email.")
+                if is_card_step
+                else self._advice(contact, situation)
             )
             records.append(
                 FollowUpRecord(
@@ -521,6 +537,7 @@ class FollowUpService:
                     summary=row.summary,
                     override_note=row.override_note,
                     created_at=row.created_at,
+                    is_card_step=is_card_step,
                 )
             )
         return records

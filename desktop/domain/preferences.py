@@ -42,8 +42,12 @@ class PreferencesService:
         values: dict[str, int] = {}
         for field in dataclasses.fields(Preferences):
             raw = stored.get(field.name)
-            if raw is not None and raw.lstrip("-").isdigit():
+            if raw is None:
+                continue
+            try:
                 values[field.name] = int(raw)
+            except ValueError:
+                continue  # edited by hand into nonsense: the default applies
         candidate = Preferences(**values)
         # A value out of range (edited by hand, or from an older rule) falls back to default.
         if errors := validate_preferences(candidate):

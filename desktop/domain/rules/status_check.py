@@ -19,7 +19,10 @@ _ASKS_STATUS = re.compile(
     r"\b(status|any (news|updates?)|an update|updates? on|checking in|check in|touch base|"
     r"heard back|hear back|where (things|you|it|my application) stands?|"
     r"still (being )?considered|still under consideration|next steps?|"
-    r"follow(ing)?[- ]?up on my (application|resume|cv|candidacy))\b"
+    r"follow(ing)?[- ]?up on my (application|resume|cv|candidacy)|"
+    r"(made|reached) a decision|decision (yet|been made)|any word|"
+    r"(position|role|job|opening) (has|had) (already )?been filled|"
+    r"(position|role|job|opening) is (still )?(open|filled|available))\b"
 )
 _OFFERS_VALUE = re.compile(
     r"\b(idea|ideas|suggest|suggestion|proposal|article|report|study|sample|portfolio|"

@@ -7,7 +7,7 @@ clock time of the target, not the number of hours the user has.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
 TARGET_AFTER = timedelta(hours=24)
@@ -46,9 +46,14 @@ def _require_aware(moment: datetime) -> None:
 
 
 def follow_up_window(contact_at: datetime) -> FollowUpWindow:
-    """The follow-up window for a contact made at ``contact_at``."""
+    """The follow-up window for a contact made at ``contact_at``, in UTC.
+
+    Python adds a timedelta to a zoned datetime in wall-clock time, so across a DST change
+    "+36 h" in New York would be 35 or 37 real hours; adding in UTC keeps it at 36.
+    """
     _require_aware(contact_at)
-    return FollowUpWindow(contact_at, contact_at + TARGET_AFTER, contact_at + CLOSES_AFTER)
+    opens = contact_at.astimezone(UTC)
+    return FollowUpWindow(opens, opens + TARGET_AFTER, opens + CLOSES_AFTER)
 
 
 def _span(delta: timedelta) -> str:
