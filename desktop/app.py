@@ -5,21 +5,21 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import tzinfo
 from pathlib import Path
 
-import peewee
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop import APP_ID, APP_NAME, __version__
+from desktop import APP_ID, APP_NAME, __version__, cli
 from desktop.domain.clock import Clock, system_clock
-from desktop.domain.contacts import ContactService
-from desktop.domain.database import open_database
 from desktop.domain.errors import FollowUpDeskError
 from desktop.domain.paths import DATA_DIR_ENV, SETTINGS_FILENAME, resolve_data_dir
+from desktop.domain.services import Services, open_services
 from desktop.ui.icons import themed_icon
+from desktop.ui.local_time import local_zone
 from desktop.ui.main_window import MainWindow
 
 EXIT_STARTUP_ERROR = 2
@@ -29,34 +29,38 @@ EXIT_STARTUP_ERROR = 2
 class AppContext:
     """Everything the window needs, built once at start-up and closed at exit."""
 
-    data_dir: Path
-    db: peewee.SqliteDatabase
-    contacts: ContactService
+    services: Services
     settings: QSettings
-    clock: Clock
+
+    @property
+    def data_dir(self) -> Path:
+        return self.services.data_dir
 
     def close(self) -> None:
         self.settings.sync()
-        self.db.close()
+        self.services.close()
 
 
 def open_context(data_dir: Path, clock: Clock = system_clock) -> AppContext:
     """Open the database in ``data_dir`` and build the services. Raises FollowUpDeskError."""
-    db = open_database(data_dir)
+    services = open_services(data_dir, clock)
     # Settings live beside the database so one data directory is one complete, portable
     # profile (and tests never touch the user's real settings).
     settings = QSettings(str(data_dir / SETTINGS_FILENAME), QSettings.Format.IniFormat)
-    return AppContext(
-        data_dir=data_dir,
-        db=db,
-        contacts=ContactService(db, clock),
-        settings=settings,
-        clock=clock,
+    return AppContext(services=services, settings=settings)
+
+
+def create_main_window(context: AppContext, zone: Callable[[], tzinfo] = local_zone) -> MainWindow:
+    services = context.services
+    return MainWindow(
+        contacts=services.contacts,
+        follow_ups=services.follow_ups,
+        opportunities=services.opportunities,
+        preferences=services.preferences,
+        settings=context.settings,
+        clock=services.clock,
+        zone=zone,
     )
-
-
-def create_main_window(context: AppContext) -> MainWindow:
-    return MainWindow(context.contacts, context.settings, context.clock)
 
 
 def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -84,6 +88,8 @@ def report_startup_error(message: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
+    if cli.first_command(argv[1:]) is not None:  # "due", "export", ...: no window, no QApplication
+        return cli.main(argv)
     args, qt_args = parse_args(argv[1:])
     app = QApplication.instance() or QApplication([argv[0] if argv else APP_ID, *qt_args])
     assert isinstance(app, QApplication)

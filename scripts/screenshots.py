@@ -11,17 +11,19 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.app import create_main_window, open_context
 from desktop.domain.clock import fixed_clock
 from desktop.domain.contacts import ContactCard
+from desktop.domain.followups import EventDraft
+from desktop.domain.opportunities import OpportunityDraft
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 WHEN = datetime(2026, 11, 25, 19, 0, tzinfo=UTC)
@@ -57,27 +59,65 @@ SAMPLES = [
 ]
 
 
+def shoot(window: QWidget, name: str) -> None:
+    path = OUT / name
+    window.grab().save(str(path))
+    print(f"wrote {path}")
+
+
 def main() -> int:
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     app = QApplication.instance() or QApplication(sys.argv[:1])
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         context = open_context(Path(tmp), fixed_clock(WHEN))
-        for card in SAMPLES:
-            context.contacts.add_contact(card)
+        services = context.services
+        people = {c.family_name: c.id for c in map(services.contacts.add_contact, SAMPLES)}
+        acme = services.opportunities.save(
+            OpportunityDraft(
+                company="Acme Robotics",
+                position="Engineering Manager",
+                status="interviewing",
+                contact_ids=(people["Davis"],),
+            )
+        ).record
+        services.follow_ups.log_event(
+            EventDraft(
+                kind="interview",
+                occurred_at=WHEN - timedelta(hours=20),
+                contact_ids=(people["Davis"], people["Okafor"]),
+                discussed="Fleet migration; on-call rotation; team of eight.",
+                opportunity_id=acme.id,
+            )
+        )
+        services.follow_ups.log_event(
+            EventDraft(
+                kind="informational",
+                occurred_at=WHEN - timedelta(days=2),
+                contact_ids=(people["Ñúñez"],),
+            )
+        )
+        services.follow_ups.log_event(
+            EventDraft(
+                kind="help", occurred_at=WHEN + timedelta(days=1), contact_ids=(people["Raman"],)
+            )
+        )
         window = create_main_window(context)
         window.resize(1360, 860)
         window.main_splitter.setSizes([560, 800])
         window.right_splitter.setSizes([470, 390])
         window.show()
         window.reload_contacts()
-        davis = next(c for c in context.contacts.list_contacts() if c.family_name == "Davis")
-        window.select_contact(davis.id)
+        window.select_contact(people["Davis"])
         window.statusBar().showMessage("Saved Ms. Dana Davis")
         app.processEvents()
-        path = OUT / "main-window.png"
-        window.grab().save(str(path))
-        print(f"wrote {path}")
+        window.left_tabs.setCurrentWidget(window.contacts_pane)
+        app.processEvents()
+        shoot(window, "main-window.png")
+        window.show_today()
+        window.today_view.table.selectRow(0)
+        app.processEvents()
+        shoot(window, "today.png")
         window.close()
         context.close()
     return 0

@@ -508,7 +508,10 @@ class FollowUpService:
             contact = contacts[row.contact_id]
             event = events.get(row.event_id) if row.event_id is not None else None
             situation = Situation(row.situation)
-            is_card_step = previous_situations.get(row.previous_id) == row.situation
+            is_card_step = (
+                row.previous_id is not None
+                and previous_situations.get(row.previous_id) == row.situation
+            )
             # A card step keeps the channel it was created for; anything else follows the
             # card as it is now (an address added later turns email advice into a letter).
             advice = (

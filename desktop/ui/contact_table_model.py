@@ -74,6 +74,10 @@ class ContactTableModel(QAbstractTableModel):
     def record_at(self, row: int) -> ContactRecord:
         return self._rows[row]
 
+    def records(self) -> list[ContactRecord]:
+        """Every contact, in list order (a copy: the model's rows stay its own)."""
+        return list(self._rows)
+
     def row_of(self, contact_id: int) -> int | None:
         for row, record in enumerate(self._rows):
             if record.id == contact_id:

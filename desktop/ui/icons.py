@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import qtawesome
-from PySide6.QtGui import QGuiApplication, QIcon, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 
 
 def themed_icon(name: str) -> QIcon:
@@ -13,4 +13,10 @@ def themed_icon(name: str) -> QIcon:
         color=palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText),
         color_disabled=palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText),
     )
+    return icon
+
+
+def coloured_icon(name: str, colour: QColor) -> QIcon:
+    """An icon whose colour carries meaning (overdue red), the same in light and dark."""
+    icon: QIcon = qtawesome.icon(name, color=colour)
     return icon

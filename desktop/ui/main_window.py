@@ -1,4 +1,5 @@
-"""MainWindow: contacts on the left, the card and its letter on the right.
+"""MainWindow: contacts, today's follow-ups and opportunities on the left; the card and its
+letter on the right.
 
 This is the one place that wires signals: widgets never talk to each other directly, and
 every change goes through a domain service before the views are refreshed from it.
@@ -6,42 +7,44 @@ every change goes through a domain service before the views are refreshed from i
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QByteArray,
-    QItemSelectionModel,
-    QLocale,
-    QModelIndex,
-    QSettings,
-    QSortFilterProxyModel,
-    Qt,
-)
+from collections.abc import Callable
+from datetime import tzinfo
+
+from PySide6.QtCore import QByteArray, QLocale, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QScrollArea,
     QSplitter,
-    QTableView,
-    QVBoxLayout,
+    QTabWidget,
     QWidget,
 )
 
+import desktop.ui.agenda_output as agenda_output
 from desktop import APP_NAME, __version__
 from desktop.domain.clock import Clock
 from desktop.domain.contacts import ContactRecord, ContactService
 from desktop.domain.errors import ContactNotFound, ValidationError
+from desktop.domain.followups import Agenda, FollowUpService
 from desktop.domain.letters import Letter, thank_you_letter
+from desktop.domain.opportunities import OpportunityService
+from desktop.domain.preferences import PreferencesService
 from desktop.ui.business_card_form import BusinessCardForm
-from desktop.ui.contact_table_model import COL_NAME, ContactIdRole, ContactTableModel
+from desktop.ui.contact_picker import ContactPickerDialog
+from desktop.ui.contact_table_model import COL_NAME, ContactIdRole
+from desktop.ui.contacts_pane import ContactsPane
 from desktop.ui.dialogs import ConfirmDeleteContact
+from desktop.ui.follow_up_flow import FollowUpFlow
 from desktop.ui.icons import themed_icon
 from desktop.ui.letter_preview import LetterPreview
+from desktop.ui.local_time import format_local, local_zone
+from desktop.ui.opportunities_pane import OpportunitiesPane
+from desktop.ui.today_view import TodayView, agenda_summary
 
-STATUS_TIMEOUT_MS = 6000
+STATUS_TIMEOUT_MS = 8000
+# Time moves on while the window is open: re-sort the agenda every minute.
+AGENDA_REFRESH_MS = 60_000
 
 
 class SettingsKey:
@@ -50,24 +53,52 @@ class SettingsKey:
     MAIN_SPLITTER = "main_window/main_splitter"
     RIGHT_SPLITTER = "main_window/right_splitter"
     CONTACTS_HEADER = "contacts/header"
+    LEFT_TAB = "main_window/left_tab"
 
 
 class MainWindow(QMainWindow):
     def __init__(
         self,
+        *,
         contacts: ContactService,
+        follow_ups: FollowUpService,
+        opportunities: OpportunityService,
+        preferences: PreferencesService,
         settings: QSettings,
         clock: Clock,
+        zone: Callable[[], tzinfo] = local_zone,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._contacts = contacts
+        self._follow_ups = follow_ups
+        self._opportunities = opportunities
         self._settings = settings
         self._clock = clock
+        self._zone = zone
+        self._owed_count = 0
         self.setObjectName("main_window")
         self.setWindowTitle(f"{APP_NAME}[*]")
 
-        self._build_contacts_pane()
+        self.contacts_pane = ContactsPane()
+        # Short names for the widgets tests and the rest of the window use most.
+        self.contact_model = self.contacts_pane.model
+        self.contact_proxy = self.contacts_pane.proxy
+        self.contact_table = self.contacts_pane.table
+        self.search_field = self.contacts_pane.search_field
+        self.contact_count = self.contacts_pane.count_label
+        self.today_view = TodayView()
+        self.opportunities_pane = OpportunitiesPane()
+        self.left_tabs = QTabWidget()
+        self.left_tabs.setObjectName("left_tabs")
+        self.left_tabs.setAccessibleName("Contacts, follow-ups and opportunities")
+        self.left_tabs.tabBar().setAccessibleName("Choose contacts, today or opportunities")
+        self.left_tabs.addTab(self.contacts_pane, themed_icon("fa6s.address-book"), "Contacts")
+        self.left_tabs.addTab(self.today_view, themed_icon("fa6s.list-check"), "Today")
+        self.left_tabs.addTab(
+            self.opportunities_pane, themed_icon("fa6s.briefcase"), "Opportunities"
+        )
+
         self.card_form = BusinessCardForm()
         self.card_form.setObjectName("business_card_form")
         self.letter_preview = LetterPreview()
@@ -87,67 +118,38 @@ class MainWindow(QMainWindow):
 
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.main_splitter.setObjectName("main_splitter")
-        self.main_splitter.addWidget(self.contacts_pane)
+        self.main_splitter.addWidget(self.left_tabs)
         self.main_splitter.addWidget(self.right_splitter)
         self.main_splitter.setChildrenCollapsible(False)
         self.main_splitter.setStretchFactor(0, 1)
         self.main_splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.main_splitter)
 
+        self.flow = FollowUpFlow(
+            contacts=contacts,
+            follow_ups=follow_ups,
+            opportunities=opportunities,
+            preferences=preferences,
+            clock=clock,
+            zone=zone,
+            people=self.contact_model.records,
+            parent=self,
+        )
+        self.agenda_timer = QTimer(self)
+        self.agenda_timer.setInterval(AGENDA_REFRESH_MS)
+
         self._build_actions()
         self._build_menus_and_toolbar()
         self._connect_signals()
         self._restore_state()
         self.reload_contacts()
+        self.reload_opportunities()
         self._new_contact()
-        if self.contact_model.rowCount() == 0:
-            self.statusBar().showMessage(
-                "No contacts yet: type the first business card on the right and save it."
-            )
+        agenda = self.refresh_agenda()
+        self._greet(agenda)
+        self.agenda_timer.start()
 
     # -- construction ---------------------------------------------------------------------
-    def _build_contacts_pane(self) -> None:
-        self.search_field = QLineEdit()
-        self.search_field.setObjectName("contact_search")
-        self.search_field.setPlaceholderText("Search contacts")
-        self.search_field.setAccessibleName("Search contacts")
-        self.search_field.setClearButtonEnabled(True)
-
-        self.contact_model = ContactTableModel(self)
-        self.contact_proxy = QSortFilterProxyModel(self)
-        self.contact_proxy.setSourceModel(self.contact_model)
-        self.contact_proxy.setFilterKeyColumn(-1)
-        self.contact_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.contact_proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.contact_proxy.setSortLocaleAware(True)
-
-        self.contact_table = QTableView()
-        self.contact_table.setObjectName("contact_table")
-        self.contact_table.setAccessibleName("Contacts")
-        self.contact_table.setModel(self.contact_proxy)
-        self.contact_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.contact_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.contact_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.contact_table.setAlternatingRowColors(True)
-        self.contact_table.setSortingEnabled(True)
-        self.contact_table.setWordWrap(False)
-        self.contact_table.verticalHeader().setVisible(False)
-        header = self.contact_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setDefaultSectionSize(140)
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-
-        self.contact_count = QLabel()
-        self.contact_count.setAccessibleName("Number of contacts")
-
-        self.contacts_pane = QWidget()
-        layout = QVBoxLayout(self.contacts_pane)
-        layout.setContentsMargins(6, 6, 0, 0)
-        layout.addWidget(self.search_field)
-        layout.addWidget(self.contact_table, 1)
-        layout.addWidget(self.contact_count)
-
     def _action(
         self,
         text: str,
@@ -191,6 +193,29 @@ class MainWindow(QMainWindow):
             keys(QKeySequence.StandardKey.Find),
             "Search the contacts",
         )
+        self.log_event_action = self._action(
+            "&Log Event…",
+            "fa6s.calendar-plus",
+            [QKeySequence("Ctrl+L")],
+            "Record an interview, a resume sent, help received… and plan its follow-ups",
+        )
+        self.today_action = self._action(
+            "&Today's Follow-Ups", "fa6s.list-check", [QKeySequence("Ctrl+T")]
+        )
+        self.new_opportunity_action = self._action(
+            "New &Opportunity…", "fa6s.briefcase", tip="Track a company and position"
+        )
+        self.export_calendar_action = self._action(
+            "Export Follow-Ups to &Calendar…",
+            "fa6s.calendar-days",
+            tip="Save pending follow-ups as an .ics file for Outlook, Apple or Google Calendar",
+        )
+        self.print_agenda_action = self._action("&Print Agenda…", "fa6s.print")
+        self.agenda_pdf_action = self._action("Save Agenda as P&DF…", "fa6s.file-pdf")
+        self.preferences_action = self._action(
+            "Pr&eferences…", "fa6s.sliders", keys(QKeySequence.StandardKey.Preferences)
+        )
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.quit_action = self._action(
             "&Quit", "fa6s.right-from-bracket", keys(QKeySequence.StandardKey.Quit)
         )
@@ -203,9 +228,19 @@ class MainWindow(QMainWindow):
         file_menu = menu_bar.addMenu("&File")
         file_menu.addActions([self.new_action, self.save_action])
         file_menu.addSeparator()
+        file_menu.addActions(
+            [self.export_calendar_action, self.print_agenda_action, self.agenda_pdf_action]
+        )
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menu_bar.addMenu("&Edit")
         edit_menu.addActions([self.find_action, self.delete_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences_action)
+        follow_menu = menu_bar.addMenu("F&ollow-Ups")
+        follow_menu.addActions(
+            [self.log_event_action, self.today_action, self.new_opportunity_action]
+        )
         view_menu = menu_bar.addMenu("&View")
         view_menu.addActions(
             [
@@ -222,10 +257,12 @@ class MainWindow(QMainWindow):
         self.toolbar.setAccessibleName("Main toolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toolbar.addActions([self.new_action, self.save_action, self.delete_action])
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.log_event_action)
         for action in self.toolbar.actions():
             widget = self.toolbar.widgetForAction(action)
             if widget is not None:
-                widget.setAccessibleName(action.text().replace("&", ""))
+                widget.setAccessibleName(action.text().replace("&", "").rstrip("…"))
         self.statusBar().setObjectName("status_bar")
 
     def _connect_signals(self) -> None:
@@ -233,16 +270,33 @@ class MainWindow(QMainWindow):
         self.save_action.triggered.connect(self.save_card)
         self.delete_action.triggered.connect(self.delete_selected_contact)
         self.find_action.triggered.connect(self._focus_search)
+        self.log_event_action.triggered.connect(self.log_event)
+        self.today_action.triggered.connect(self.show_today)
+        self.new_opportunity_action.triggered.connect(lambda: self.flow.edit_opportunity())
+        self.export_calendar_action.triggered.connect(self.export_calendar)
+        self.print_agenda_action.triggered.connect(self.print_agenda)
+        self.agenda_pdf_action.triggered.connect(self.save_agenda_pdf)
+        self.preferences_action.triggered.connect(self.flow.edit_preferences)
         self.quit_action.triggered.connect(self.close)
         self.about_action.triggered.connect(self._show_about)
+
         self.card_form.save_requested.connect(self.save_card)
         self.card_form.new_requested.connect(self._new_contact)
         self.card_form.card_edited.connect(self._on_card_edited)
-        self.search_field.textChanged.connect(self._on_search_changed)
+        self.card_form.choose_introducer_requested.connect(self._choose_introducer)
         self.contact_table.selectionModel().currentRowChanged.connect(self._on_current_changed)
-        self.contact_proxy.modelReset.connect(self._update_count)
-        self.contact_proxy.rowsInserted.connect(self._update_count)
-        self.contact_proxy.rowsRemoved.connect(self._update_count)
+
+        self.today_view.write_letter_requested.connect(self.write_letter_for)
+        self.today_view.follow_up_selected.connect(self.write_letter_for)
+        self.today_view.mark_sent_requested.connect(self.flow.mark_sent)
+        self.today_view.dismiss_requested.connect(self.flow.dismiss)
+        self.today_view.log_event_requested.connect(self.log_event)
+        self.opportunities_pane.new_requested.connect(lambda: self.flow.edit_opportunity())
+        self.opportunities_pane.edit_requested.connect(self.flow.edit_opportunity)
+        self.opportunities_pane.delete_requested.connect(self.flow.delete_opportunity)
+
+        self.flow.done.connect(self._after_operation)
+        self.agenda_timer.timeout.connect(self.refresh_agenda)
 
     # -- contacts -------------------------------------------------------------------------
     def reload_contacts(self, select_id: int | None = None) -> None:
@@ -252,27 +306,10 @@ class MainWindow(QMainWindow):
             self.select_contact(select_id)
 
     def select_contact(self, contact_id: int) -> bool:
-        row = self.contact_model.row_of(contact_id)
-        if row is None:
-            return False
-        proxy_index = self.contact_proxy.mapFromSource(self.contact_model.index(row, COL_NAME))
-        if not proxy_index.isValid():  # hidden by the search: show it rather than lose it
-            self.search_field.clear()
-            proxy_index = self.contact_proxy.mapFromSource(self.contact_model.index(row, COL_NAME))
-        self.contact_table.selectionModel().setCurrentIndex(
-            proxy_index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.contact_table.scrollTo(proxy_index)
-        return True
+        return self.contacts_pane.select_contact(contact_id)
 
     def selected_contact(self) -> ContactRecord | None:
-        index = self.contact_table.selectionModel().currentIndex()
-        if not index.isValid():
-            return None
-        source = self.contact_proxy.mapToSource(index)
-        return self.contact_model.record_at(source.row())
+        return self.contacts_pane.selected_contact()
 
     def save_card(self) -> None:
         card = self.card_form.card()
@@ -292,16 +329,18 @@ class MainWindow(QMainWindow):
             return
         self.contact_model.upsert(saved)
         self.select_contact(saved.id)
-        self.card_form.load(saved.card, saved.id)
-        self._on_card_edited()
+        self._load_card(saved)
         self.statusBar().showMessage(f"Saved {saved.formal_name}", STATUS_TIMEOUT_MS)
+        if contact_id is not None:
+            self.refresh_agenda()  # a renamed person or a new address changes the list
 
     def delete_selected_contact(self) -> None:
         record = self.selected_contact()
         if record is None:
             self.statusBar().showMessage("Select a contact to delete.", STATUS_TIMEOUT_MS)
             return
-        if not ConfirmDeleteContact.ask(record, self):
+        follow_up_count = self._follow_ups.count_for_contact(record.id)
+        if not ConfirmDeleteContact.ask(record, follow_up_count, self):
             return
         row = self.contact_table.currentIndex().row()
         try:
@@ -316,13 +355,13 @@ class MainWindow(QMainWindow):
         else:
             self._new_contact()
         self.statusBar().showMessage(f"Deleted {deleted.formal_name}", STATUS_TIMEOUT_MS)
+        self.refresh_agenda()
+        self.reload_opportunities()
 
     def _new_contact(self) -> None:
-        self.contact_table.selectionModel().clearSelection()
-        self.contact_table.selectionModel().setCurrentIndex(
-            QModelIndex(), QItemSelectionModel.SelectionFlag.Clear
-        )
+        self.contacts_pane.clear_selection()
         self.card_form.load(None)
+        self.card_form.set_history("")
         self._on_card_edited()
         self.card_form.focus_first_field()
 
@@ -332,8 +371,46 @@ class MainWindow(QMainWindow):
         record = self.contact_model.record_at(self.contact_proxy.mapToSource(current).row())
         if record.id == self.card_form.contact_id and not self.card_form.is_modified():
             return
-        self.card_form.load(record.card, record.id)
+        self._load_card(record)
+
+    def _load_card(self, record: ContactRecord) -> None:
+        introducer = ""
+        if record.introduced_by_id is not None:
+            introducer = self._contacts.names([record.introduced_by_id]).get(
+                record.introduced_by_id, ""
+            )
+        self.card_form.load(record.card, record.id, introducer)
+        self.card_form.set_history(self._history_text(record.id))
         self._on_card_edited()
+
+    def _history_text(self, contact_id: int) -> str:
+        history = self._follow_ups.history(contact_id)
+        parts = []
+        if history.last_sent is not None and history.last_sent.sent_at is not None:
+            times = "once" if history.sent_count == 1 else f"{history.sent_count} times"
+            channel = history.last_sent.sent_channel
+            how = f" by {channel.label.lower()}" if channel else ""
+            when = format_local(history.last_sent.sent_at, self._zone())
+            parts.append(f"Followed up {times}; last on {when}{how}.")
+        if history.pending_count:
+            noun = "follow-up" if history.pending_count == 1 else "follow-ups"
+            parts.append(f"{history.pending_count} {noun} pending.")
+        return " ".join(parts)
+
+    def _choose_introducer(self) -> None:
+        exclude = {self.card_form.contact_id} if self.card_form.contact_id is not None else set()
+        chosen = ContactPickerDialog.ask(
+            self.contact_model.records(),
+            multi=False,
+            title="Who introduced them?",
+            exclude=exclude,
+            parent=self,
+        )
+        if chosen:
+            contact_id = chosen[0]
+            self.card_form.set_introducer(
+                contact_id, self._contacts.names([contact_id])[contact_id]
+            )
 
     def _on_card_edited(self) -> None:
         self.setWindowModified(self.card_form.is_modified())
@@ -344,22 +421,83 @@ class MainWindow(QMainWindow):
         card = self.card_form.card().normalised()
         if not card.full_name:
             return None
-        today = self._clock().astimezone().date()
+        today = self._clock().astimezone(self._zone()).date()
         return thank_you_letter(card, on=today, locale=QLocale().name())
 
-    def _on_search_changed(self, text: str) -> None:
-        self.contact_proxy.setFilterFixedString(text)
-
     def _focus_search(self) -> None:
+        self.left_tabs.setCurrentWidget(self.contacts_pane)
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()
 
-    def _update_count(self) -> None:
-        total = self.contact_model.rowCount()
-        shown = self.contact_proxy.rowCount()
-        noun = "contact" if total == 1 else "contacts"
-        text = f"{total} {noun}" if shown == total else f"{shown} of {total} {noun}"
-        self.contact_count.setText(text)
+    # -- follow-ups -----------------------------------------------------------------------
+    def refresh_agenda(self) -> Agenda:
+        """Re-read the agenda at the current time; update the list, title and badge."""
+        agenda = self._follow_ups.agenda(self._clock())
+        self.today_view.set_agenda(agenda, self._zone())
+        self._owed_count = agenda.owed_count
+        index = self.left_tabs.indexOf(self.today_view)
+        badge = f"Today ({agenda.owed_count})" if agenda.owed_count else "Today"
+        self.left_tabs.setTabText(index, badge)
+        self.left_tabs.setTabToolTip(index, agenda_summary(agenda))
+        suffix = f" — {agenda.owed_count} due" if agenda.owed_count else ""
+        self.setWindowTitle(f"{APP_NAME}{suffix}[*]")
+        return agenda
+
+    def _greet(self, agenda: Agenda) -> None:
+        """Said once at start, in the status bar: no dialogs to click through."""
+        if self.contact_model.rowCount() == 0:
+            self.statusBar().showMessage(
+                "No contacts yet: type the first business card on the right and save it."
+            )
+        elif agenda.overdue or agenda.due:
+            self.left_tabs.setCurrentWidget(self.today_view)
+            self.statusBar().showMessage(agenda_summary(agenda))
+
+    def show_today(self) -> None:
+        self.left_tabs.setCurrentWidget(self.today_view)
+        self.today_view.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def log_event(self) -> None:
+        current = self.card_form.contact_id
+        self.flow.log_event(preselected_contact_ids=[current] if current is not None else [])
+
+    def write_letter_for(self, follow_up_id: int) -> None:
+        """Show the person's card and letter beside the list (the list stays in view)."""
+        record = next((r for r in self.today_view.model.records() if r.id == follow_up_id), None)
+        if record is not None and self.select_contact(record.contact_id):
+            self.statusBar().showMessage(
+                f"{record.situation.label} for {record.contact_name}: {record.situation.purpose}",
+                STATUS_TIMEOUT_MS,
+            )
+
+    def _after_operation(self, message: str) -> None:
+        self.refresh_agenda()
+        self.reload_opportunities()
+        current = self.card_form.contact_id
+        if current is not None:
+            self.card_form.set_history(self._history_text(current))
+        self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
+
+    def reload_opportunities(self) -> None:
+        self.opportunities_pane.set_rows(self._opportunities.list_opportunities())
+
+    def export_calendar(self) -> None:
+        message = agenda_output.export_calendar(self, self._follow_ups, self._clock())
+        if message:
+            self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
+
+    def print_agenda(self) -> None:
+        message = agenda_output.print_agenda(self, self._agenda_now(), self._zone())
+        if message:
+            self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
+
+    def save_agenda_pdf(self) -> None:
+        message = agenda_output.save_agenda_pdf(self, self._agenda_now(), self._zone())
+        if message:
+            self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
+
+    def _agenda_now(self) -> Agenda:
+        return self._follow_ups.agenda(self._clock())
 
     def _show_about(self) -> None:
         QMessageBox.about(
@@ -387,6 +525,9 @@ class MainWindow(QMainWindow):
         if self._settings.value(SettingsKey.MAIN_SPLITTER) is None:
             self.main_splitter.setSizes([560, 720])
             self.right_splitter.setSizes([480, 340])
+        tab = self._settings.value(SettingsKey.LEFT_TAB)
+        if isinstance(tab, str) and tab.isdigit():
+            self.left_tabs.setCurrentIndex(int(tab))
 
     def _size_to_screen(self) -> None:
         """First start: a comfortable size that still fits a small laptop screen."""
@@ -401,9 +542,11 @@ class MainWindow(QMainWindow):
         self._settings.setValue(
             SettingsKey.CONTACTS_HEADER, self.contact_table.horizontalHeader().saveState()
         )
+        self._settings.setValue(SettingsKey.LEFT_TAB, str(self.left_tabs.currentIndex()))
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Override of QWidget.closeEvent: remember the window's layout for next time."""
+        self.agenda_timer.stop()
         self.save_state()
         super().closeEvent(event)

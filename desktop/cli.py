@@ -1,0 +1,310 @@
+"""The scriptable companion: ``followup-desk due | export | agenda``, on the app's own services.
+
+``due`` and ``export`` never import Qt, so they start fast and run without a display;
+``agenda`` renders through ``desktop.printing`` on an offscreen QGuiApplication. User errors
+end with a one-line reason on stderr and a non-zero exit status, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import unicodedata
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta, tzinfo
+from pathlib import Path
+from typing import Any, NoReturn
+
+import babel.dates
+
+from desktop import __version__
+from desktop.domain.calendar_export import follow_ups_to_ics
+from desktop.domain.clock import Clock, system_clock
+from desktop.domain.errors import FollowUpDeskError
+from desktop.domain.followups import DEFAULT_UPCOMING_DAYS, Agenda, FollowUpRecord
+from desktop.domain.paths import DATA_DIR_ENV, DATABASE_FILENAME, resolve_data_dir
+from desktop.domain.rules.window import describe_time_left
+from desktop.domain.services import Services, open_services
+
+PROG = "followup-desk"
+COMMANDS = ("due", "export", "agenda")
+EXPORT_FORMATS = ("csv", "vcard", "ics")
+SUPPORTED_EXPORT_FORMATS = ("ics",)
+MAX_DAYS = 3650
+EXIT_OK = 0
+EXIT_FAILURE = 1  # the command could not finish (e.g. the output file cannot be written)
+EXIT_USAGE = 2  # the command line or the data directory is wrong
+NOTHING_DUE = "Nothing to follow up on."
+SECTIONS = (("overdue", "Overdue"), ("due", "Due now"), ("upcoming", "Upcoming"))
+
+
+class CommandError(Exception):
+    """A user error: its message is one sentence for stderr."""
+
+    def __init__(self, message: str, code: int = EXIT_FAILURE) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def first_command(args: Sequence[str]) -> str | None:
+    """The subcommand that ``args`` (argv without the program) name, or None for the window.
+
+    Only the first positional argument counts, so Qt's own options ("-platform offscreen")
+    still reach the window.
+    """
+    skip_value = False
+    for arg in args:
+        if skip_value:
+            skip_value = False
+        elif arg == "--data-dir":
+            skip_value = True
+        elif not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+    return None
+
+
+# -- the command line -------------------------------------------------------------------------
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        """One line, not argparse's usage block."""
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see --help)\n")
+
+
+def _days(value: str) -> int:
+    if not value.isdigit() or int(value) > MAX_DAYS:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 0 to {MAX_DAYS}")
+    return int(value)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    data_dir_help = f"folder that holds the database (default: the app's; also ${DATA_DIR_ENV})"
+    parser = _Parser(prog=PROG, description="Follow-Up Desk from the command line.")
+    parser.add_argument("--data-dir", metavar="DIR", help=data_dir_help)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    # After the subcommand too; SUPPRESS keeps a value given before it.
+    common = _Parser(add_help=False)
+    common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=data_dir_help)
+    days_help = f"how many days ahead count as upcoming (default {DEFAULT_UPCOMING_DAYS})"
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    due = commands.add_parser(
+        "due", parents=[common], help="list overdue, due and upcoming follow-ups"
+    )
+    due.add_argument("--json", action="store_true", help="print JSON for scripts")
+    due.add_argument("--days", type=_days, default=DEFAULT_UPCOMING_DAYS, help=days_help)
+
+    export = commands.add_parser("export", parents=[common], help="write data to a file")
+    export.add_argument("file", metavar="FILE", type=Path)
+    export.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+
+    agenda = commands.add_parser("agenda", parents=[common], help="write the agenda as a PDF")
+    agenda.add_argument("--pdf", metavar="OUT", type=Path, required=True)
+    agenda.add_argument("--days", type=_days, default=DEFAULT_UPCOMING_DAYS, help=days_help)
+    agenda.add_argument(
+        "--paper", choices=("letter", "a4"), help="paper size (default: from the locale)"
+    )
+    return parser
+
+
+def main(
+    argv: Sequence[str] | None = None, *, clock: Clock = system_clock, tz: tzinfo | None = None
+) -> int:
+    """Run one command; ``argv`` includes the program name (None: ``sys.argv``).
+
+    ``tz`` is where local times are shown; None means the system's.
+    """
+    argv = list(sys.argv if argv is None else argv)
+    try:
+        args = build_parser().parse_args(argv[1:])
+    except SystemExit as exc:  # --help, --version and usage errors
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    try:
+        _check_export_format(args)
+        with _open_services(args.data_dir, clock) as services:
+            if args.command == "due":
+                return run_due(services, json_output=args.json, days=args.days, tz=tz)
+            if args.command == "export":
+                return run_export(services, args.file)
+            return run_agenda(services, args.pdf, days=args.days, paper=args.paper, tz=tz)
+    except CommandError as exc:
+        _complain(str(exc))
+        return exc.code
+
+
+def _check_export_format(args: argparse.Namespace) -> None:
+    if args.command == "export" and args.format not in SUPPORTED_EXPORT_FORMATS:
+        raise CommandError(
+            f"export --format {args.format} is not supported yet; use --format ics.", EXIT_USAGE
+        )
+
+
+def _open_services(cli_value: str | None, clock: Clock) -> Services:
+    data_dir = resolve_data_dir(cli_value, os.environ)
+    # These commands only read: a mistyped folder must not become a new, empty database.
+    if not (data_dir / DATABASE_FILENAME).is_file():
+        raise CommandError(
+            f"There is no Follow-Up Desk database in {data_dir}; open the app once, or point "
+            f"--data-dir or {DATA_DIR_ENV} at the folder that holds {DATABASE_FILENAME}.",
+            EXIT_USAGE,
+        )
+    try:
+        return open_services(data_dir, clock)
+    except FollowUpDeskError as exc:
+        raise CommandError(str(exc), EXIT_USAGE) from exc
+
+
+# -- output -----------------------------------------------------------------------------------
+def _write(stream: Any, text: str) -> None:
+    """Write a line that the stream's encoding can always carry (a Windows console may not)."""
+    if stream is None:  # no console: the windowed entry point on Windows
+        return
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    stream.write(text.encode(encoding, "replace").decode(encoding) + "\n")
+
+
+def _say(text: str) -> None:
+    _write(sys.stdout, text)
+
+
+def _complain(message: str) -> None:
+    _write(sys.stderr, f"{PROG}: {' '.join(message.splitlines())}")
+
+
+def _printable(text: str) -> str:
+    """User text for a terminal: control characters (escape sequences, new lines) become spaces."""
+    return "".join(ch if ch.isprintable() else " " for ch in text)
+
+
+def _width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: CJK characters take two, combining marks none."""
+    return sum(
+        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        for ch in text
+    )
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def iso_utc(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def local_time(moment: datetime, tz: tzinfo | None) -> str:
+    """ "Thu 26 Nov, 02:30" in ``tz`` (the system's time zone when None)."""
+    return str(babel.dates.format_datetime(moment.astimezone(tz), "EEE d MMM, HH:mm", locale="en"))
+
+
+def _sections(agenda: Agenda) -> list[tuple[str, str, tuple[FollowUpRecord, ...]]]:
+    return [(state, heading, getattr(agenda, state)) for state, heading in SECTIONS]
+
+
+def due_json(agenda: Agenda) -> list[dict[str, object]]:
+    """One object per follow-up, overdue first; keys are stable, times ISO 8601 in UTC."""
+    return [
+        {
+            "id": record.id,
+            "contact_id": record.contact_id,
+            "contact": record.contact_name,
+            "situation": record.situation.value,
+            "state": state,
+            "opens_at": iso_utc(record.opens_at),
+            "target_at": iso_utc(record.target_at),
+            "closes_at": iso_utc(record.closes_at),
+            "time_left_seconds": (record.closes_at - agenda.now) // timedelta(seconds=1),
+            "recommended_channel": record.advice.channel.value,
+        }
+        for state, _heading, records in _sections(agenda)
+        for record in records
+    ]
+
+
+def due_text(agenda: Agenda, tz: tzinfo | None) -> str:
+    """Sections of aligned lines: person, situation, time left, due by, channel."""
+    rows = {
+        state: [
+            (
+                _printable(record.contact_name),
+                record.situation.label,
+                describe_time_left(record.window, agenda.now),
+                f"due by {local_time(record.closes_at, tz)}",
+                record.advice.channel.label,
+            )
+            for record in records
+        ]
+        for state, _heading, records in _sections(agenda)
+    }
+    every_row = [row for state_rows in rows.values() for row in state_rows]
+    if not every_row:
+        return NOTHING_DUE
+    widths = [max(_width(row[i]) for row in every_row) for i in range(len(every_row[0]) - 1)]
+    lines: list[str] = []
+    for state, heading, records in _sections(agenda):
+        if not records:
+            continue
+        if lines:
+            lines.append("")
+        lines.append(f"{heading} ({len(records)})")
+        for row in rows[state]:
+            padded = [_pad(cell, width) for cell, width in zip(row, widths, strict=False)]
+            lines.append("  " + "  ".join([*padded, row[-1]]))
+    return "\n".join(lines)
+
+
+# -- commands ---------------------------------------------------------------------------------
+def run_due(services: Services, *, json_output: bool, days: int, tz: tzinfo | None) -> int:
+    agenda = services.follow_ups.agenda(services.clock(), upcoming_days=days)
+    if json_output:
+        _say(json.dumps(due_json(agenda), indent=2))
+    else:
+        _say(due_text(agenda, tz))
+    return EXIT_OK
+
+
+def _save(path: Path, data: bytes) -> None:
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise CommandError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
+
+
+def run_export(services: Services, path: Path) -> int:
+    pending = services.follow_ups.pending()
+    _save(path, follow_ups_to_ics(pending, now=services.clock()))
+    _say(f"Exported {_count(len(pending), 'pending follow-up')} to {path}.")
+    return EXIT_OK
+
+
+def run_agenda(
+    services: Services, path: Path, *, days: int, paper: str | None, tz: tzinfo | None
+) -> int:
+    # Qt is imported here only, so ``due`` and ``export`` never load it.
+    from PySide6.QtCore import QLocale
+    from PySide6.QtGui import QGuiApplication
+
+    from desktop.printing.agenda_document import agenda_page, agenda_title, build_agenda_document
+    from desktop.printing.page import A4, LETTER, default_page_spec
+    from desktop.printing.pdf import write_pdf
+
+    agenda = services.follow_ups.agenda(services.clock(), upcoming_days=days)
+    # Fonts and documents need a QGuiApplication; offscreen, because a PDF needs no display.
+    app = QGuiApplication.instance() or QGuiApplication([PROG, "-platform", "offscreen"])
+    locale = QLocale().name()
+    page = agenda_page({"letter": LETTER, "a4": A4}.get(paper or "") or default_page_spec())
+    document = build_agenda_document(agenda, page, tz=tz, locale=locale)
+    try:
+        write_pdf(document, page, path, agenda_title(agenda, tz, locale))
+    except OSError as exc:
+        raise CommandError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
+    finally:
+        del document  # before the application it needs
+    del app
+    _say(f"Wrote the agenda ({_count(len(agenda.all()), 'follow-up')}) to {path}.")
+    return EXIT_OK

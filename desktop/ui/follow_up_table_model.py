@@ -1,0 +1,133 @@
+"""FollowUpTableModel: the Today list, overdue first, then due now, then upcoming."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, tzinfo
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QIcon
+
+from desktop.domain.followups import Agenda, FollowUpRecord
+from desktop.domain.rules.window import DueState, describe_time_left
+from desktop.ui.local_time import format_local
+
+FollowUpIdRole = Qt.ItemDataRole.UserRole + 1
+ContactIdRole = Qt.ItemDataRole.UserRole + 2
+StateRole = Qt.ItemDataRole.UserRole + 3
+
+_Index = QModelIndex | QPersistentModelIndex
+
+HEADERS = ("When", "Person", "Situation", "Time left", "Due by", "Recommended")
+COL_STATE, COL_PERSON, COL_SITUATION, COL_TIME_LEFT, COL_DUE_BY, COL_CHANNEL = range(len(HEADERS))
+
+STATE_LABELS = {DueState.OVERDUE: "Overdue", DueState.DUE: "Due now", DueState.UPCOMING: "Upcoming"}
+# Colours chosen to read on light and dark bases alike.
+STATE_COLOURS = {
+    DueState.OVERDUE: QColor("#d9412b"),
+    DueState.DUE: QColor("#d98a00"),
+    DueState.UPCOMING: QColor("#7a8a99"),
+}
+
+
+def _plain_tooltip(text: str) -> str:
+    # Tool tips guess at rich text; escaping inside <p> makes them show names literally.
+    return f"<p>{escape(text)}</p>"
+
+
+class FollowUpTableModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[DueState, FollowUpRecord]] = []
+        self._now: datetime | None = None
+        self._zone: tzinfo | None = None
+        self._icons: dict[DueState, QIcon] = {}
+
+    def set_state_icons(self, icons: dict[DueState, QIcon]) -> None:
+        self._icons = dict(icons)
+
+    def set_agenda(self, agenda: Agenda, zone: tzinfo) -> None:
+        self.beginResetModel()
+        self._now = agenda.now
+        self._zone = zone
+        self._rows = [
+            *((DueState.OVERDUE, r) for r in agenda.overdue),
+            *((DueState.DUE, r) for r in agenda.due),
+            *((DueState.UPCOMING, r) for r in agenda.upcoming),
+        ]
+        self.endResetModel()
+
+    def record_at(self, row: int) -> FollowUpRecord:
+        return self._rows[row][1]
+
+    def row_of(self, follow_up_id: int) -> int | None:
+        for row, (_state, record) in enumerate(self._rows):
+            if record.id == follow_up_id:
+                return row
+        return None
+
+    def records(self) -> Sequence[FollowUpRecord]:
+        return [record for _state, record in self._rows]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        """Override of QAbstractItemModel.rowCount."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Override of QAbstractItemModel.columnCount."""
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Override of QAbstractItemModel.data."""
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        state, record = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(state, record, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == COL_STATE:
+            return self._icons.get(state)
+        if role == Qt.ItemDataRole.ForegroundRole and column in (COL_STATE, COL_TIME_LEFT):
+            return STATE_COLOURS[state] if state is not DueState.UPCOMING else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == COL_CHANNEL:
+                return _plain_tooltip(record.advice.reason)
+            if column == COL_SITUATION:
+                return _plain_tooltip(record.situation.purpose)
+            return None
+        if role == FollowUpIdRole:
+            return record.id
+        if role == ContactIdRole:
+            return record.contact_id
+        if role == StateRole:
+            return state.value
+        return None
+
+    def _display(self, state: DueState, record: FollowUpRecord, column: int) -> str:
+        if column == COL_STATE:
+            return STATE_LABELS[state]
+        if column == COL_PERSON:
+            return record.contact_name
+        if column == COL_SITUATION:
+            return record.situation.label
+        if column == COL_TIME_LEFT:
+            assert self._now is not None
+            return describe_time_left(record.window, self._now)
+        if column == COL_DUE_BY:
+            assert self._zone is not None
+            return format_local(record.closes_at, self._zone)
+        return record.advice.channel.label
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Override of QAbstractItemModel.headerData."""
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(HEADERS)
+        ):
+            return HEADERS[section]
+        return None

@@ -1,0 +1,188 @@
+"""LogEventDialog: record what happened, when, and with whom; each person gets a follow-up.
+
+A panel interview is one event with everyone on the panel ticked. The dialog returns an
+``EventDraft``; the window hands it to the follow-up service.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta, tzinfo
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.contacts import ContactRecord
+from desktop.domain.followups import EventDraft
+from desktop.domain.opportunities import OpportunityRecord
+from desktop.domain.rules.window import CLOSES_AFTER, TARGET_AFTER
+from desktop.domain.vocabulary import EventKind
+from desktop.ui.contact_picker import ContactChecklist
+from desktop.ui.dialog_parts import InfoBox, error_label, ok_cancel_buttons, show_error
+from desktop.ui.local_datetime_edit import LocalDateTimeEdit
+
+NOBODY_CHOSEN = "Tick at least one person who was there."
+
+
+def _hours(delta: timedelta) -> int:
+    return int(delta.total_seconds() // 3600)
+
+
+def follow_up_hint(kind: EventKind, people: int) -> str:
+    """What logging ``kind`` with ``people`` people will add to the follow-up list."""
+    lead = (
+        "Creates one follow-up per person"
+        if people <= 1
+        else f"Creates {people} follow-ups, one per person"
+    )
+    window = f"{_hours(TARGET_AFTER)}–{_hours(CLOSES_AFTER)} hours"
+    return f"{lead}: {kind.situation.label}, due within {window}."
+
+
+class LogEventDialog(QDialog):
+    def __init__(
+        self,
+        contacts: Sequence[ContactRecord],
+        opportunities: Sequence[OpportunityRecord],
+        *,
+        now: datetime,
+        tz: tzinfo,
+        preselected_contact_ids: Iterable[int] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("log_event")
+        self.setWindowTitle("Log an event")
+        self.setAccessibleName("Log an event")
+
+        self.kind = QComboBox()
+        for kind in EventKind:
+            self.kind.addItem(kind.label, kind.value)
+        self.kind.setAccessibleName("What happened")
+
+        self.when = LocalDateTimeEdit(now, tz)
+        self.when.setAccessibleName("When")
+
+        self.people = ContactChecklist(
+            contacts, multi=True, chosen=preselected_contact_ids, name="Who was there"
+        )
+        self.people_error = error_label("Who was there: error")
+
+        self.opportunity = QComboBox()
+        self.opportunity.addItem("None", None)
+        for record in opportunities:
+            self.opportunity.addItem(record.title, record.id)
+        self.opportunity.setAccessibleName("Opportunity")
+
+        self.discussed = QPlainTextEdit()
+        self.discussed.setTabChangesFocus(True)
+        self.discussed.setPlaceholderText("Topics, names, what they need, what you promised")
+        self.discussed.setAccessibleName("What was discussed")
+        self.discussed.setFixedHeight(self.discussed.fontMetrics().lineSpacing() * 4 + 12)
+
+        self.hint_box = InfoBox("fa6s.circle-info", name="What this creates")
+        self.hint = self.hint_box.add_label("What this creates")
+        self.purpose = self.hint_box.add_label("What the follow-up should do")
+
+        self.button_box, self.ok_button, self.cancel_button = ok_cancel_buttons("Log event")
+        self.button_box.accepted.connect(self.accept)
+        self.button_box.rejected.connect(self.reject)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self._label("What &happened", self.kind), self.kind)
+        form.addRow(self.hint_box)
+        form.addRow(self._label("Whe&n", self.when), self.when)
+        people_box = QVBoxLayout()
+        people_box.addWidget(self.people, 1)
+        people_box.addWidget(self.people_error)
+        people_label = self._label("Who was &there", self.people)
+        people_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        form.addRow(people_label, people_box)
+        form.addRow(self._label("&Opportunity", self.opportunity), self.opportunity)
+        form.addRow(self._label("What was &discussed", self.discussed), self.discussed)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form, 1)
+        layout.addWidget(self.button_box)
+
+        self.kind.currentIndexChanged.connect(self._update_hint)
+        self.people.chosen_changed.connect(self._on_people_changed)
+        self._update_hint()
+        self.resize(600, 620)
+        self.kind.setFocus()
+
+    @staticmethod
+    def _label(text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        return label
+
+    def selected_kind(self) -> EventKind:
+        return EventKind(str(self.kind.currentData()))
+
+    def draft(self) -> EventDraft:
+        opportunity = self.opportunity.currentData()
+        return EventDraft(
+            kind=self.selected_kind().value,
+            occurred_at=self.when.value(),
+            contact_ids=tuple(self.people.chosen_ids()),
+            discussed=self.discussed.toPlainText(),
+            opportunity_id=int(opportunity) if opportunity is not None else None,
+        )
+
+    def error_text(self) -> str:
+        return self.people_error.text() if self.people_error.isVisibleTo(self) else ""
+
+    def accept(self) -> None:
+        """Override of QDialog.accept: an event needs at least one person."""
+        if not self.people.chosen_ids():
+            show_error(self.people_error, self.people.view, NOBODY_CHOSEN)
+            self.people.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        super().accept()
+
+    def _on_people_changed(self) -> None:
+        if self.people.chosen_ids():
+            show_error(self.people_error, self.people.view, "")
+        self._update_hint()
+
+    def _update_hint(self) -> None:
+        kind = self.selected_kind()
+        self.hint.setText(follow_up_hint(kind, len(self.people.chosen_ids())))
+        self.purpose.setText(kind.situation.purpose)
+
+    @classmethod
+    def ask(
+        cls,
+        contacts: Sequence[ContactRecord],
+        opportunities: Sequence[OpportunityRecord],
+        *,
+        now: datetime,
+        tz: tzinfo,
+        preselected_contact_ids: Iterable[int] = (),
+        parent: QWidget | None = None,
+    ) -> EventDraft | None:
+        """The event to log, or None when cancelled."""
+        dialog = cls(
+            contacts,
+            opportunities,
+            now=now,
+            tz=tz,
+            preselected_contact_ids=preselected_contact_ids,
+            parent=parent,
+        )
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return dialog.draft()
+        finally:
+            dialog.deleteLater()

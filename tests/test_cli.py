@@ -1,0 +1,418 @@
+"""The command line: ``due``, ``export`` and ``agenda`` on a real data directory, no window."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from icalendar import Calendar
+
+from desktop import cli
+from desktop.domain.clock import fixed_clock
+from desktop.domain.contacts import ContactCard
+from desktop.domain.followups import EventDraft
+from desktop.domain.paths import DATA_DIR_ENV, DATABASE_FILENAME
+from desktop.domain.services import open_services
+from tests.conftest import NOW
+
+ROOT = Path(__file__).resolve().parent.parent
+HOUR = timedelta(hours=1)
+CHICAGO = ZoneInfo("America/Chicago")
+ZOE = "Zoë <b>Ñúñez</b> & {{ x }}"
+JSON_KEYS = {
+    "id",
+    "contact_id",
+    "contact",
+    "situation",
+    "state",
+    "opens_at",
+    "target_at",
+    "closes_at",
+    "time_left_seconds",
+    "recommended_channel",
+}
+
+
+def fill(data_dir: Path, at: datetime = NOW) -> None:
+    """Dana: overdue (interview) and upcoming (resume); Zoë: due (help); one dismissed."""
+    with open_services(data_dir, fixed_clock(at)) as services:
+        dana = services.contacts.add_contact(
+            ContactCard(
+                courtesy_title="Ms.",
+                given_name="Dana",
+                family_name="Davis",
+                street="100 Main Street",
+                city="Springfield",
+            )
+        )
+        given, family = ZOE.split(" ", 1)
+        zoe = services.contacts.add_contact(
+            ContactCard(given_name=given, family_name=family, email="zoe@example.com")
+        )
+        log = services.follow_ups.log_event
+        log(EventDraft(kind="interview", occurred_at=at - 40 * HOUR, contact_ids=(dana.id,)))
+        log(EventDraft(kind="help", occurred_at=at - 2 * HOUR, contact_ids=(zoe.id,)))
+        log(EventDraft(kind="resume", occurred_at=at + 72 * HOUR, contact_ids=(dana.id,)))
+        dropped = log(EventDraft(kind="informational", occurred_at=at, contact_ids=(dana.id,)))
+        services.follow_ups.dismiss(dropped.follow_ups[0].id)
+
+
+@pytest.fixture
+def filled(data_dir: Path) -> Path:
+    fill(data_dir)
+    return data_dir
+
+
+def run(*args: str) -> int:
+    return cli.main(["followup-desk", *args], clock=fixed_clock(NOW), tz=CHICAGO)
+
+
+def assert_one_line_error(err: str, *parts: str) -> None:
+    assert err.startswith("followup-desk"), err
+    assert err.count("\n") == 1 and err.endswith("\n"), err
+    assert "Traceback" not in err
+    for part in parts:
+        assert part in err, (part, err)
+
+
+# -- which arguments mean the command line ----------------------------------------------------
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["due"], "due"),
+        (["export", "x.ics", "--format", "ics"], "export"),
+        (["--data-dir", "somewhere", "agenda", "--pdf", "a.pdf"], "agenda"),
+        (["--data-dir=somewhere", "due"], "due"),
+        ([], None),
+        (["--data-dir", "somewhere"], None),
+        (["--data-dir", "due"], None),  # a folder called "due"
+        (["-platform", "offscreen"], None),  # Qt's own options still reach the window
+        (["-style", "fusion", "due"], None),
+        (["frobnicate", "due"], None),
+    ],
+)
+def test_first_command_finds_the_subcommand(args: list[str], expected: str | None) -> None:
+    assert cli.first_command(args) == expected
+
+
+# -- due --------------------------------------------------------------------------------------
+def test_due_lists_the_sections_with_local_times(
+    filled: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run("due", "--data-dir", str(filled)) == 0
+
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert lines[0] == "Overdue (1)"
+    assert "Ms. Dana Davis" in lines[1]
+    assert "After an interview" in lines[1]
+    assert "overdue by 4 h" in lines[1]
+    assert "due by Wed 25 Nov, 04:30" in lines[1]  # 10:30 UTC in Chicago
+    assert lines[1].rstrip().endswith("Typed letter, mailed")
+    assert lines[2] == ""
+    assert lines[3] == "Due now (1)"
+    assert ZOE in lines[4] and "34 h left" in lines[4] and "Email" in lines[4]
+    assert lines[6] == "Upcoming (1)"
+    assert "opens in 3 days" in lines[7] and "After a resume" in lines[7]
+    assert "After an informational interview" not in out  # dismissed
+    # The columns line up.
+    assert lines[1].index("After") == lines[4].index("Thank") == lines[7].index("After")
+
+
+def test_due_with_nothing_pending_says_so(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    open_services(data_dir).close()
+
+    assert run("due", "--data-dir", str(data_dir)) == 0
+    assert capsys.readouterr().out == "Nothing to follow up on.\n"
+
+
+def test_due_json_is_a_list_with_stable_keys(
+    filled: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run("due", "--json", "--data-dir", str(filled)) == 0
+
+    items = json.loads(capsys.readouterr().out)
+    assert [item["state"] for item in items] == ["overdue", "due", "upcoming"]
+    assert all(set(item) == JSON_KEYS for item in items)
+    overdue, due, upcoming = items
+    assert overdue["contact"] == "Ms. Dana Davis"
+    assert overdue["situation"] == "after-interview"
+    assert overdue["recommended_channel"] == "typed-letter"
+    assert overdue["opens_at"] == "2026-11-23T22:30:00Z"
+    assert overdue["target_at"] == "2026-11-24T22:30:00Z"
+    assert overdue["closes_at"] == "2026-11-25T10:30:00Z"
+    assert overdue["time_left_seconds"] == -4 * 3600
+    assert due["contact"] == ZOE
+    assert due["recommended_channel"] == "email"
+    assert due["time_left_seconds"] == 34 * 3600
+    assert upcoming["situation"] == "after-resume"
+    assert isinstance(upcoming["id"], int) and isinstance(upcoming["contact_id"], int)
+    assert upcoming["contact_id"] == overdue["contact_id"]
+
+
+def test_due_days_sets_how_far_ahead_upcoming_looks(
+    filled: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run("due", "--json", "--days", "2", "--data-dir", str(filled)) == 0
+    assert [i["state"] for i in json.loads(capsys.readouterr().out)] == ["overdue", "due"]
+
+    assert run("due", "--json", "--days", "3", "--data-dir", str(filled)) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 3
+
+
+@pytest.mark.parametrize("days", ["-1", "x", "3651", "1e9"])
+def test_a_bad_days_value_is_a_one_line_usage_error(
+    filled: Path, capsys: pytest.CaptureFixture[str], days: str
+) -> None:
+    assert run("due", "--days", days, "--data-dir", str(filled)) == cli.EXIT_USAGE
+    assert_one_line_error(capsys.readouterr().err, "--days")
+
+
+# -- the data directory -----------------------------------------------------------------------
+def test_data_dir_works_before_the_subcommand(
+    filled: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run("--data-dir", str(filled), "due", "--json") == 0
+    assert len(json.loads(capsys.readouterr().out)) == 3
+
+
+def test_data_dir_after_the_subcommand_wins_over_the_environment(
+    filled: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "elsewhere"))
+
+    assert run("due", "--json", "--data-dir", str(filled)) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 3
+
+
+def test_the_environment_names_the_data_dir(
+    filled: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv(DATA_DIR_ENV, str(filled))
+
+    assert run("due", "--json") == 0
+    assert len(json.loads(capsys.readouterr().out)) == 3
+
+
+def test_a_folder_without_a_database_is_refused_and_left_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "typo"
+
+    assert run("due", "--data-dir", str(missing)) == cli.EXIT_USAGE
+
+    assert_one_line_error(capsys.readouterr().err, str(missing), "no Follow-Up Desk database")
+    assert not missing.exists()
+
+
+def test_a_file_in_the_way_of_the_data_dir_is_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+
+    assert run("--data-dir", str(blocker / "data"), "due") == cli.EXIT_USAGE
+    assert_one_line_error(capsys.readouterr().err, str(blocker / "data"))
+
+
+def test_a_damaged_database_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    (data_dir / DATABASE_FILENAME).write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 2048)
+
+    assert run("due", "--data-dir", str(data_dir)) == cli.EXIT_USAGE
+    assert_one_line_error(capsys.readouterr().err, "cannot open the database")
+
+
+def test_usage_errors_are_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run() == cli.EXIT_USAGE
+    assert_one_line_error(capsys.readouterr().err, "COMMAND")
+
+    assert run("due", "--frobnicate") == cli.EXIT_USAGE
+    assert_one_line_error(capsys.readouterr().err, "--frobnicate")
+
+
+def test_help_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("--help") == 0
+    out = capsys.readouterr().out
+    assert "due" in out and "export" in out and "agenda" in out
+
+
+# -- export -----------------------------------------------------------------------------------
+def test_export_ics_writes_the_pending_follow_ups(
+    filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "follow-ups.ics"
+
+    assert run("export", str(target), "--format", "ics", "--data-dir", str(filled)) == 0
+
+    calendar = Calendar.from_ical(target.read_bytes())
+    summaries = sorted(str(e["SUMMARY"]) for e in calendar.walk("VEVENT"))
+    assert summaries == [
+        "Follow up with Ms. Dana Davis (after a resume)",
+        "Follow up with Ms. Dana Davis (after an interview)",
+        f"Follow up with {ZOE} (thank a helper)",
+    ]
+    assert capsys.readouterr().out == f"Exported 3 pending follow-ups to {target}.\n"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "vcard"])
+def test_export_formats_not_built_yet_fail_clearly(
+    filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    target = tmp_path / f"contacts.{fmt}"
+
+    assert run("export", str(target), "--format", fmt, "--data-dir", str(filled)) == 2
+
+    assert_one_line_error(capsys.readouterr().err, f"--format {fmt}", "not supported yet")
+    assert not target.exists()
+
+
+def test_export_to_a_missing_folder_is_a_one_line_error(
+    filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "no-such-folder" / "follow-ups.ics"
+
+    assert run("export", str(target), "--format", "ics", "--data-dir", str(filled)) == 1
+    assert_one_line_error(capsys.readouterr().err, str(target), "No such file or directory")
+
+
+def test_export_needs_a_format(filled: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("export", "x.ics", "--data-dir", str(filled)) == cli.EXIT_USAGE
+    assert_one_line_error(capsys.readouterr().err, "--format")
+
+
+# -- agenda -----------------------------------------------------------------------------------
+def test_agenda_writes_a_pdf(
+    qapp: object, filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "agenda.pdf"
+
+    assert run("agenda", "--pdf", str(target), "--paper", "a4", "--data-dir", str(filled)) == 0
+
+    assert target.read_bytes().startswith(b"%PDF-")
+    assert capsys.readouterr().out == f"Wrote the agenda (3 follow-ups) to {target}.\n"
+    if shutil.which("pdftotext"):
+        text = subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", str(target), "-"],
+            capture_output=True,
+            encoding="utf-8",
+            check=True,
+            timeout=60,
+        ).stdout
+        assert "Ms. Dana Davis" in text and "Zoë" in text and "Wed 25 Nov, 04:30" in text
+
+
+def test_agenda_to_a_missing_folder_is_a_one_line_error(
+    qapp: object, filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "no-such-folder" / "agenda.pdf"
+
+    assert run("agenda", "--pdf", str(target), "--data-dir", str(filled)) == 1
+    assert_one_line_error(capsys.readouterr().err, str(target))
+
+
+# -- in a fresh process -----------------------------------------------------------------------
+def python(*args: str, drop_display: bool = False) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in {"PYTHONSTARTUP", "PYTHONPATH"}}
+    env["PYTHONPATH"] = str(ROOT)
+    env["PYTHONIOENCODING"] = "utf-8"
+    if drop_display:
+        for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+            env.pop(name, None)
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+
+
+# Long past, so these follow-ups are overdue whatever the real clock of the run says.
+LONG_AGO = datetime(2020, 3, 2, 9, 0, tzinfo=ZoneInfo("UTC"))
+
+
+def test_due_loads_no_qt(data_dir: Path) -> None:
+    fill(data_dir, at=LONG_AGO)
+    code = "\n".join(
+        [
+            "import sys",
+            "from desktop.cli import main",
+            f"code = main(['followup-desk', 'due', '--json', '--data-dir', {str(data_dir)!r}])",
+            "qt = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6')))",
+            "assert code == 0, code",
+            "assert not qt, qt",
+        ]
+    )
+
+    result = python("-c", code)
+
+    assert result.returncode == 0, result.stderr
+    items = json.loads(result.stdout)
+    assert [i["contact"] for i in items] == ["Ms. Dana Davis", ZOE, "Ms. Dana Davis"]
+    assert {i["state"] for i in items} == {"overdue"}
+
+
+def test_python_m_desktop_due_runs_without_a_window(data_dir: Path) -> None:
+    fill(data_dir, at=LONG_AGO)
+
+    result = python("-m", "desktop", "due", "--data-dir", str(data_dir), drop_display=True)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Overdue (3)\n")
+    assert "Ms. Dana Davis" in result.stdout and ZOE in result.stdout
+
+
+def test_the_app_entry_point_hands_commands_over_before_any_qapplication(data_dir: Path) -> None:
+    fill(data_dir, at=LONG_AGO)
+    code = "\n".join(
+        [
+            "from desktop.app import main",
+            "from PySide6.QtGui import QGuiApplication",
+            f"code = main(['followup-desk', '--data-dir', {str(data_dir)!r}, 'due', '--json'])",
+            "assert code == 0, code",
+            "assert QGuiApplication.instance() is None",
+        ]
+    )
+
+    result = python("-c", code, drop_display=True)
+
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)) == 3
+
+
+def test_agenda_starts_its_own_offscreen_qt_without_a_display(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    fill(data_dir, at=LONG_AGO)
+    target = tmp_path / "agenda.pdf"
+    code = "\n".join(
+        [
+            "import sys",
+            "from desktop.cli import main",
+            f"sys.exit(main(['followup-desk', 'agenda', '--pdf', {str(target)!r},"
+            f" '--data-dir', {str(data_dir)!r}]))",
+        ]
+    )
+
+    result = python("-c", code, drop_display=True)
+
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert target.read_bytes().startswith(b"%PDF-")
