@@ -21,6 +21,11 @@ def test_ruff_finds_nothing() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_code_is_formatted() -> None:
+    result = run_tool("ruff", "format", "--check", ".")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_mypy_finds_nothing() -> None:
     result = run_tool("mypy")  # packages and strictness come from pyproject.toml
     assert result.returncode == 0, result.stdout + result.stderr

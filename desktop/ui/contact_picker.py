@@ -239,7 +239,9 @@ class ContactChecklist(QWidget):
         shown = [c for c in contacts if c.id not in excluded] if excluded else list(contacts)
         chosen = list(chosen)
         self._multi = multi
-        self.model = ContactListModel(shown, checkable=multi, checked=chosen if multi else ())
+        self.model = ContactListModel(
+            shown, checkable=multi, checked=chosen if multi else (), parent=self
+        )
         self.proxy = ContactFilterModel(self.model, self)
 
         self.filter_edit = QLineEdit()
@@ -416,7 +418,7 @@ class ContactPickerDialog(QDialog):
         hint = QLabel(
             "Type to filter the list, then tick everyone who applies."
             if multi
-            else "Type to filter the list, then double-click a name (or select it and press Enter)."
+            else "Type to filter the list, then double-click a name or press Enter."
         )
         hint.setWordWrap(True)
 

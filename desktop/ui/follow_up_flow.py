@@ -154,7 +154,7 @@ class FollowUpFlow(QObject):
             self._warn("Opportunity not saved", str(exc))
             return
         self.done.emit(f"Saved {saved.record.title} ({saved.record.status_label.lower()}).")
-        self._offer_thanks(saved.thank_introducers)
+        self._offer_thanks(saved.thank_introducers, led_to="an offer")
 
     def delete_opportunity(self, opportunity_id: int) -> None:
         record = self._opportunities.get(opportunity_id)
@@ -183,7 +183,9 @@ class FollowUpFlow(QObject):
         self.done.emit("Preferences saved.")
 
     # -- referrals ------------------------------------------------------------------------
-    def _offer_thanks(self, proposals: Sequence[ThankIntroducer]) -> None:
+    def _offer_thanks(
+        self, proposals: Sequence[ThankIntroducer], led_to: str = "an interview"
+    ) -> None:
         if not proposals:
             return
         ids = {p.introducer_id for p in proposals}
@@ -194,7 +196,7 @@ class FollowUpFlow(QObject):
             (p, names.get(p.introducer_id, "?"), [names.get(i, "?") for i in p.introduced_ids])
             for p in proposals
         ]
-        chosen = ThankIntroducersDialog.ask(rows, parent=self._parent)
+        chosen = ThankIntroducersDialog.ask(rows, parent=self._parent, led_to=led_to)
         for proposal in chosen:
             self._follow_ups.thank_introducer(proposal)
         if chosen:

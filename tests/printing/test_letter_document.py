@@ -88,9 +88,7 @@ def test_spaces_typed_in_a_name_are_kept() -> None:
 @pytest.mark.parametrize("page", [LETTER, A4], ids=["letter", "a4"])
 def test_text_stays_inside_the_margins_even_when_very_long(qtbot: QtBot, page: PageSpec) -> None:
     long_word = "Supercalifragilistic" * 12
-    letter = make_letter(
-        company=long_word, paragraphs=("word " * 300, f"{long_word} {long_word}")
-    )
+    letter = make_letter(company=long_word, paragraphs=("word " * 300, f"{long_word} {long_word}"))
     bounds = ink_bounds(render(letter, page))
     assert bounds is not None
     left, top, right, bottom = bounds

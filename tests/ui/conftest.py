@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
+from PySide6.QtCore import QLocale
 from pytestqt.qtbot import QtBot
 
 from desktop.app import AppContext, create_main_window, open_context
@@ -13,6 +15,18 @@ from desktop.domain.clock import Clock
 from desktop.ui.main_window import MainWindow
 
 OpenWindow = Callable[[], MainWindow]
+
+# Local time in the UI tests: not UTC, so a missed conversion shows.
+CHICAGO = ZoneInfo("America/Chicago")
+
+
+@pytest.fixture(autouse=True)
+def _us_english_locale() -> Iterator[None]:
+    """Dates and paper as a US user sees them, whatever locale the machine has."""
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    yield
+    QLocale.setDefault(previous)
 
 
 @pytest.fixture
@@ -23,7 +37,7 @@ def open_window(qtbot: QtBot, data_dir: Path, clock: Clock) -> Iterator[OpenWind
     def start() -> MainWindow:
         context = open_context(data_dir, clock)
         contexts.append(context)
-        window = create_main_window(context)
+        window = create_main_window(context, zone=lambda: CHICAGO)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)

@@ -28,9 +28,7 @@ DAVIS = {
 }
 
 
-def test_typing_a_card_and_saving_adds_a_row_and_a_letter(
-    qtbot: QtBot, window: MainWindow
-) -> None:
+def test_typing_a_card_and_saving_adds_a_row_and_a_letter(qtbot: QtBot, window: MainWindow) -> None:
     add_contact(qtbot, window, **DAVIS)
 
     assert table_names(window) == ["Dana Davis"]
