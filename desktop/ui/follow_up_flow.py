@@ -142,6 +142,22 @@ class FollowUpFlow(QObject):
             return
         self.done.emit(f"Dismissed the follow-up to {record.contact_name}.")
 
+    def delete_event(self, event_id: int) -> None:
+        answer = QMessageBox.question(
+            self._parent,
+            "Delete event",
+            "Delete this event for everyone who was there?\n\nIts pending follow-ups are "
+            "removed; follow-ups already sent or dismissed stay in each person's history.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        removed, kept = self._follow_ups.delete_event(event_id)
+        self.done.emit(
+            f"Deleted the event: {removed} pending follow-up(s) removed, {kept} kept in history."
+        )
+
     # -- opportunities --------------------------------------------------------------------
     def edit_opportunity(self, opportunity_id: int | None = None) -> None:
         record = self._opportunities.get(opportunity_id) if opportunity_id is not None else None

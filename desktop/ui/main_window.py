@@ -31,6 +31,7 @@ from desktop.domain.letters import Letter, thank_you_letter
 from desktop.domain.opportunities import OpportunityService
 from desktop.domain.preferences import PreferencesService
 from desktop.ui.business_card_form import BusinessCardForm
+from desktop.ui.contact_history_view import ContactHistoryView
 from desktop.ui.contact_picker import ContactPickerDialog
 from desktop.ui.contact_table_model import COL_NAME, ContactIdRole
 from desktop.ui.contacts_pane import ContactsPane
@@ -112,8 +113,17 @@ class MainWindow(QMainWindow):
 
         self.right_splitter = QSplitter(Qt.Orientation.Vertical)
         self.right_splitter.setObjectName("right_splitter")
+        self.history_view = ContactHistoryView()
+        self.history_view.setObjectName("history_view")
+        self.right_tabs = QTabWidget()
+        self.right_tabs.setObjectName("right_tabs")
+        self.right_tabs.setAccessibleName("Letter and history")
+        self.right_tabs.tabBar().setAccessibleName("Choose letter or history")
+        self.right_tabs.addTab(self.letter_preview, themed_icon("fa6s.envelope"), "Letter")
+        self.right_tabs.addTab(self.history_view, themed_icon("fa6s.clock-rotate-left"), "History")
+
         self.right_splitter.addWidget(card_scroll)
-        self.right_splitter.addWidget(self.letter_preview)
+        self.right_splitter.addWidget(self.right_tabs)
         self.right_splitter.setChildrenCollapsible(False)
 
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -291,6 +301,7 @@ class MainWindow(QMainWindow):
         self.today_view.mark_sent_requested.connect(self.flow.mark_sent)
         self.today_view.dismiss_requested.connect(self.flow.dismiss)
         self.today_view.log_event_requested.connect(self.log_event)
+        self.history_view.delete_event_requested.connect(self.flow.delete_event)
         self.opportunities_pane.new_requested.connect(lambda: self.flow.edit_opportunity())
         self.opportunities_pane.edit_requested.connect(self.flow.edit_opportunity)
         self.opportunities_pane.delete_requested.connect(self.flow.delete_opportunity)
@@ -361,7 +372,7 @@ class MainWindow(QMainWindow):
     def _new_contact(self) -> None:
         self.contacts_pane.clear_selection()
         self.card_form.load(None)
-        self.card_form.set_history("")
+        self._show_history(None)
         self._on_card_edited()
         self.card_form.focus_first_field()
 
@@ -380,8 +391,17 @@ class MainWindow(QMainWindow):
                 record.introduced_by_id, ""
             )
         self.card_form.load(record.card, record.id, introducer)
-        self.card_form.set_history(self._history_text(record.id))
+        self._show_history(record.id)
         self._on_card_edited()
+
+    def _show_history(self, contact_id: int | None) -> None:
+        """The card's one-line summary and the History tab, for ``contact_id`` (or nobody)."""
+        if contact_id is None:
+            self.card_form.set_history("")
+            self.history_view.set_history([], self._zone())
+            return
+        self.card_form.set_history(self._history_text(contact_id))
+        self.history_view.set_history(self._follow_ups.for_contact(contact_id), self._zone())
 
     def _history_text(self, contact_id: int) -> str:
         history = self._follow_ups.history(contact_id)
@@ -473,9 +493,7 @@ class MainWindow(QMainWindow):
     def _after_operation(self, message: str) -> None:
         self.refresh_agenda()
         self.reload_opportunities()
-        current = self.card_form.contact_id
-        if current is not None:
-            self.card_form.set_history(self._history_text(current))
+        self._show_history(self.card_form.contact_id)
         self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
 
     def reload_opportunities(self) -> None:

@@ -10,6 +10,7 @@ import pytest
 from icalendar import Calendar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from desktop.app import AppContext, create_main_window, open_context
@@ -312,3 +313,51 @@ def test_today_model_passes_the_model_tester(qtbot: QtBot, desk: Desk, qtmodelte
     # Shown in the user's time zone: 3 days ago + 36 h, in Chicago (UTC-6 in November).
     # (Newer CLDR data puts a narrow no-break space before "PM".)
     assert model.index(0, 4).data().replace("\u202f", " ") == "11/23/26 8:30 PM"
+
+
+def test_history_tab_lists_follow_ups_and_deleting_the_event_keeps_sent_ones(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    context, ids, start = desk
+    follow_ups = context.services.follow_ups
+    logged = follow_ups.log_event(
+        EventDraft(
+            kind="interview",
+            occurred_at=NOW - timedelta(hours=3),
+            contact_ids=(ids["davis"], ids["okafor"]),
+        )
+    )
+    davis_follow_up = next(f for f in logged.follow_ups if f.contact_id == ids["davis"])
+    follow_ups.mark_sent(davis_follow_up.id, channel=Channel.EMAIL, sent_at=NOW)
+    window = start()
+    window.left_tabs.setCurrentWidget(window.contacts_pane)
+    window.select_contact(ids["davis"])
+    history = window.history_view
+    assert history.model.rowCount() == 1
+    assert history.model.index(0, 3).data().startswith("Sent by email,")
+
+    history.table.selectRow(0)
+    seen: list[str] = []
+    answer_next_message_box(qtbot, lambda box: box.button(QMessageBox.StandardButton.Yes), seen)
+    qtbot.mouseClick(history.delete_event_button, LEFT)
+
+    assert "Delete this event for everyone" in seen[0]
+    assert window.statusBar().currentMessage() == (
+        "Deleted the event: 1 pending follow-up(s) removed, 1 kept in history."
+    )
+    assert history.model.rowCount() == 1, "Ms. Davis's sent follow-up stays"
+    assert history.model.index(0, 2).data() == "—", "without its event"
+    assert window.today_view.model.rowCount() == 0, "Sam Okafor's pending one went"
+
+
+def test_history_model_passes_the_model_tester(
+    qtbot: QtBot, desk: Desk, qtmodeltester: ModelTester
+) -> None:
+    context, ids, start = desk
+    context.services.follow_ups.log_event(
+        EventDraft(kind="rejection", occurred_at=NOW, contact_ids=(ids["davis"],))
+    )
+    window = start()
+    window.select_contact(ids["davis"])
+    qtmodeltester.check(window.history_view.model, force_py=True)
+    assert window.history_view.model.index(0, 1).data() == "After not being selected"

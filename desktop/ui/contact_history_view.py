@@ -1,0 +1,168 @@
+"""ContactHistoryView: one person's follow-ups, newest first, sent or not, with their events."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import tzinfo
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.followups import FollowUpRecord
+from desktop.domain.vocabulary import EventKind, FollowUpStatus
+from desktop.ui.icons import themed_icon
+from desktop.ui.local_time import format_local
+
+_Index = QModelIndex | QPersistentModelIndex
+
+HEADERS = ("Opened", "Follow-up", "After", "Status", "Notes")
+COL_OPENED, COL_SITUATION, COL_EVENT, COL_STATUS, COL_NOTES = range(len(HEADERS))
+
+
+def event_label(kind: str | None) -> str:
+    if kind is None:
+        return "—"
+    try:
+        return EventKind(kind).label
+    except ValueError:
+        return kind
+
+
+def status_text(record: FollowUpRecord, zone: tzinfo) -> str:
+    if record.status is FollowUpStatus.SENT and record.sent_at is not None:
+        how = f" by {record.sent_channel.label.lower()}" if record.sent_channel else ""
+        return f"Sent{how}, {format_local(record.sent_at, zone)}"
+    if record.status is FollowUpStatus.DISMISSED:
+        return "Dismissed"
+    return "Pending"
+
+
+class ContactHistoryModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[FollowUpRecord] = []
+        self._zone: tzinfo | None = None
+
+    def set_rows(self, rows: Sequence[FollowUpRecord], zone: tzinfo) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._zone = zone
+        self.endResetModel()
+
+    def record_at(self, row: int) -> FollowUpRecord:
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        """Override of QAbstractItemModel.rowCount."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Override of QAbstractItemModel.columnCount."""
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Override of QAbstractItemModel.data."""
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        record = self._rows[index.row()]
+        assert self._zone is not None
+        column = index.column()
+        if column == COL_OPENED:
+            return format_local(record.opens_at, self._zone)
+        if column == COL_SITUATION:
+            return record.situation.label
+        if column == COL_EVENT:
+            return event_label(record.event_kind)
+        if column == COL_STATUS:
+            return status_text(record, self._zone)
+        return " ".join(part for part in (record.summary, record.override_note) if part)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Override of QAbstractItemModel.headerData."""
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(HEADERS)
+        ):
+            return HEADERS[section]
+        return None
+
+
+class ContactHistoryView(QWidget):
+    delete_event_requested = Signal(int)  # event id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Follow-up history")
+        self.model = ContactHistoryModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("history_table")
+        self.table.setAccessibleName("Follow-up history")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+
+        self.empty_hint = QLabel("No follow-ups with this person yet. Log an event to plan one.")
+        self.empty_hint.setEnabled(False)
+        self.empty_hint.setWordWrap(True)
+        self.delete_event_button = QPushButton(themed_icon("fa6s.calendar-xmark"), "Delete event…")
+        self.delete_event_button.setAccessibleName("Delete event")
+        self.delete_event_button.setToolTip(
+            "Delete the event behind this follow-up; follow-ups already sent stay in history"
+        )
+        bar = QHBoxLayout()
+        bar.addWidget(self.empty_hint, 1)
+        bar.addWidget(self.delete_event_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bar)
+
+        self.delete_event_button.clicked.connect(self._request_delete)
+        self.table.selectionModel().selectionChanged.connect(self._update_button)
+        self.model.modelReset.connect(self._update_button)
+        self._update_button()
+
+    def set_history(self, records: Sequence[FollowUpRecord], zone: tzinfo) -> None:
+        self.model.set_rows(records, zone)
+        self.empty_hint.setVisible(not records)
+
+    def current_record(self) -> FollowUpRecord | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.record_at(rows[0].row()) if rows else None
+
+    def _request_delete(self) -> None:
+        record = self.current_record()
+        if record is not None and record.event_id is not None:
+            self.delete_event_requested.emit(record.event_id)
+
+    def _update_button(self) -> None:
+        record = self.current_record()
+        self.delete_event_button.setEnabled(record is not None and record.event_id is not None)
