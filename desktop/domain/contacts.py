@@ -87,6 +87,15 @@ CARD_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(ContactC
 _MULTILINE = frozenset({"notes"})
 
 
+def email_problem(email: str) -> str | None:
+    """None for a well-formed address, else a sentence that quotes it and says why."""
+    try:
+        email_validator.validate_email(email, check_deliverability=False)
+    except email_validator.EmailNotValidError as exc:
+        return f"“{email}” is not a valid email address: {exc}"
+    return None
+
+
 def validate_card(card: ContactCard) -> dict[str, str]:
     """Return ``{field: message}`` for everything that keeps ``card`` from being saved."""
     errors: dict[str, str] = {}
@@ -95,11 +104,8 @@ def validate_card(card: ContactCard) -> dict[str, str]:
     if card.courtesy_title not in COURTESY_TITLES:
         allowed = ", ".join(t for t in COURTESY_TITLES if t)
         errors["courtesy_title"] = f"Choose a courtesy title ({allowed}) or none."
-    if card.email:
-        try:
-            email_validator.validate_email(card.email, check_deliverability=False)
-        except email_validator.EmailNotValidError as exc:
-            errors["email"] = f"“{card.email}” is not a valid email address: {exc}"
+    if card.email and (problem := email_problem(card.email)):
+        errors["email"] = problem
     try:
         Category(card.category)
     except ValueError:

@@ -9,15 +9,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
-from importlib import resources
 
 import babel
 import babel.dates
-from jinja2 import StrictUndefined, Template
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from desktop.domain.contacts import ContactCard
+from desktop.domain.templates import (
+    LetterContext,
+    bundled_template,
+    end_sentence,
+    render_body,
+)
+
+__all__ = ["Letter", "Sender", "compose_letter", "end_sentence", "thank_you_letter"]
 
 FALLBACK_LOCALE = "en_US"
 NEUTRAL_SALUTATION = "Dear Hiring Manager:"
@@ -123,33 +127,6 @@ def sender_block(sender: Sender | None) -> tuple[str, ...]:
     return tuple(line for line in lines if line)
 
 
-_SENTENCE_ENDINGS = (".", "!", "?", "…")
-
-
-def end_sentence(value: str) -> str:
-    """``value`` closing a sentence: a full stop is added unless it already ends in one.
-
-    So "Acme Inc." stays "Acme Inc." (not "Acme Inc..") and "Yahoo!" stays "Yahoo!".
-    """
-    return value if value.endswith(_SENTENCE_ENDINGS) else f"{value}."
-
-
-_ENVIRONMENT = ImmutableSandboxedEnvironment(
-    autoescape=False,  # output is plain text; the layout layer escapes it for the page
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=False,
-)
-_ENVIRONMENT.filters["end_sentence"] = end_sentence
-
-
-@cache
-def _builtin_template(name: str) -> Template:
-    source = resources.files("desktop.resources").joinpath("letters", name).read_text("utf-8")
-    return _ENVIRONMENT.from_string(source)
-
-
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
@@ -165,11 +142,10 @@ def split_paragraphs(text: str) -> tuple[str, ...]:
     return tuple(paragraphs)
 
 
-def thank_you_letter(
-    card: ContactCard, *, on: date, locale: str, sender: Sender | None = None
+def compose_letter(
+    card: ContactCard, body: str, *, on: date, locale: str, sender: Sender | None = None
 ) -> Letter:
-    """A thank-you letter to the person on ``card``, dated ``on``."""
-    body = _builtin_template("thank-you.j2").render(contact=card)
+    """A block-format letter to the person on ``card`` with ``body`` as its paragraphs."""
     return Letter(
         sender_block=sender_block(sender),
         date_line=format_letter_date(on, locale),
@@ -179,3 +155,11 @@ def thank_you_letter(
         closing=sender.closing if sender and sender.closing else DEFAULT_CLOSING,
         signature_name=sender.name if sender else "",
     )
+
+
+def thank_you_letter(
+    card: ContactCard, *, on: date, locale: str, sender: Sender | None = None
+) -> Letter:
+    """A general thank-you letter to the person on ``card``, dated ``on``."""
+    body = render_body(bundled_template("thank-you.j2"), LetterContext(contact=card))
+    return compose_letter(card, body, on=on, locale=locale, sender=sender)

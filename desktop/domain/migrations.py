@@ -108,8 +108,44 @@ def _v2_follow_ups(db: peewee.SqliteDatabase) -> None:
         db.execute_sql(statement)
 
 
+def _v3_letters(db: peewee.SqliteDatabase) -> None:
+    statements = [
+        # User templates. A row with overrides_builtin = 1 is the user's edit of the built-in
+        # template for its situation (deleting it resets the built-in).
+        """CREATE TABLE letter_template (
+            id                INTEGER PRIMARY KEY AUTOINCREMENT,
+            situation         TEXT NOT NULL,
+            name              TEXT NOT NULL,
+            body              TEXT NOT NULL,
+            overrides_builtin INTEGER NOT NULL DEFAULT 0,
+            created_at        TEXT NOT NULL,
+            updated_at        TEXT NOT NULL,
+            CHECK (name <> '')
+        )""",
+        """CREATE UNIQUE INDEX letter_template_override
+               ON letter_template (situation) WHERE overrides_builtin = 1""",
+        "CREATE UNIQUE INDEX letter_template_name ON letter_template (situation, name)",
+        # Every letter that left the app, exactly as it left.
+        """CREATE TABLE letter (
+            id            INTEGER PRIMARY KEY AUTOINCREMENT,
+            contact_id    INTEGER NOT NULL REFERENCES contact (id) ON DELETE CASCADE,
+            follow_up_id  INTEGER REFERENCES follow_up (id) ON DELETE SET NULL,
+            situation     TEXT NOT NULL,
+            template_name TEXT NOT NULL,
+            final_text    TEXT NOT NULL,
+            channel       TEXT NOT NULL,
+            output        TEXT NOT NULL,
+            created_at    TEXT NOT NULL,
+            CHECK (output IN ('printed', 'pdf', 'email', 'copied'))
+        )""",
+        "CREATE INDEX letter_contact ON letter (contact_id, created_at)",
+    ]
+    for statement in statements:
+        db.execute_sql(statement)
+
+
 # MIGRATIONS[i] upgrades a database from user_version i to i + 1.
-MIGRATIONS: Sequence[Migration] = (_v1_contacts, _v2_follow_ups)
+MIGRATIONS: Sequence[Migration] = (_v1_contacts, _v2_follow_ups, _v3_letters)
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -127,6 +127,30 @@ class FollowUp(BaseModel):
     created_at = UtcDateTimeField()
 
 
+class LetterTemplate(BaseModel):
+    id = peewee.AutoField()
+    situation = peewee.TextField()
+    name = peewee.TextField()
+    body = peewee.TextField()
+    overrides_builtin = peewee.BooleanField(default=False)
+    created_at = UtcDateTimeField()
+    updated_at = UtcDateTimeField()
+
+
+class Letter(BaseModel):
+    """A letter as it left the app: printed, saved as PDF, emailed or copied."""
+
+    id = peewee.AutoField()
+    contact_id = peewee.IntegerField()
+    follow_up_id = peewee.IntegerField(null=True)
+    situation = peewee.TextField()
+    template_name = peewee.TextField()
+    final_text = peewee.TextField()
+    channel = peewee.TextField()
+    output = peewee.TextField()
+    created_at = UtcDateTimeField()
+
+
 class Setting(BaseModel):
     key = peewee.TextField(primary_key=True)
     value = peewee.TextField()
@@ -139,5 +163,7 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     Event,
     EventContact,
     FollowUp,
+    LetterTemplate,
+    Letter,
     Setting,
 )

@@ -13,11 +13,15 @@ from types import TracebackType
 import peewee
 
 from desktop.domain.clock import Clock, system_clock
+from desktop.domain.compose import LetterDrafter
 from desktop.domain.contacts import ContactService
 from desktop.domain.database import open_database
 from desktop.domain.followups import FollowUpService
+from desktop.domain.letter_history import LetterService
 from desktop.domain.opportunities import OpportunityService
 from desktop.domain.preferences import PreferencesService
+from desktop.domain.profile import ProfileService
+from desktop.domain.template_store import TemplateService
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,10 @@ class Services:
     preferences: PreferencesService
     follow_ups: FollowUpService
     opportunities: OpportunityService
+    profile: ProfileService
+    templates: TemplateService
+    letters: LetterService
+    drafter: LetterDrafter
 
     def close(self) -> None:
         self.db.close()
@@ -49,12 +57,20 @@ def open_services(data_dir: Path, clock: Clock = system_clock) -> Services:
     """Open (creating or upgrading) the database in ``data_dir``. Raises FollowUpDeskError."""
     db = open_database(data_dir)
     preferences = PreferencesService(db)
+    follow_ups = FollowUpService(db, clock, preferences)
+    contacts = ContactService(db, clock)
+    profile = ProfileService(db)
+    templates = TemplateService(db, clock)
     return Services(
         data_dir=data_dir,
         db=db,
         clock=clock,
-        contacts=ContactService(db, clock),
+        contacts=contacts,
         preferences=preferences,
-        follow_ups=FollowUpService(db, clock, preferences),
+        follow_ups=follow_ups,
         opportunities=OpportunityService(db, clock),
+        profile=profile,
+        templates=templates,
+        letters=LetterService(db, clock, follow_ups),
+        drafter=LetterDrafter(contacts, follow_ups, templates, profile),
     )

@@ -1,0 +1,140 @@
+"""Drafting a letter: the right template for the situation, filled in from the card, the
+event and the opportunity. The GUI and the command line draft through this one path."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from desktop.domain.categories import Category
+from desktop.domain.contacts import ContactRecord, ContactService
+from desktop.domain.followups import FollowUpRecord, FollowUpService
+from desktop.domain.letters import Letter, Sender, compose_letter, format_letter_date
+from desktop.domain.models import Event, Opportunity
+from desktop.domain.profile import ProfileService
+from desktop.domain.template_store import TemplateRecord, TemplateService
+from desktop.domain.templates import LetterContext, render_body
+from desktop.domain.vocabulary import EventKind, FollowUpStatus, Situation
+
+
+@dataclass(frozen=True)
+class LetterDraft:
+    contact: ContactRecord
+    situation: Situation
+    template: TemplateRecord
+    body: str  # the rendered template: the user edits this freely
+    follow_up: FollowUpRecord | None
+    sender: Sender | None
+    day: date
+    locale: str
+
+    def letter(self, body: str | None = None) -> Letter:
+        """The letter with ``body`` (the user's edit) or the template's text."""
+        return compose_letter(
+            self.contact.card,
+            self.body if body is None else body,
+            on=self.day,
+            locale=self.locale,
+            sender=self.sender,
+        )
+
+
+def default_situation(contact: ContactRecord, pending: list[FollowUpRecord]) -> Situation:
+    """The situation of the contact's most urgent pending follow-up, else one by category."""
+    if pending:
+        return min(pending, key=lambda r: r.closes_at).situation
+    if contact.category == Category.HIRING_PROCESS.value:
+        return Situation.AFTER_INTERVIEW
+    if contact.category == Category.INFORMATIONAL_INTERVIEW.value:
+        return Situation.AFTER_INFORMATIONAL
+    return Situation.THANK_HELPER
+
+
+class LetterDrafter:
+    def __init__(
+        self,
+        contacts: ContactService,
+        follow_ups: FollowUpService,
+        templates: TemplateService,
+        profile: ProfileService,
+    ) -> None:
+        self._contacts = contacts
+        self._follow_ups = follow_ups
+        self._templates = templates
+        self._profile = profile
+
+    def pending_for(self, contact_id: int) -> list[FollowUpRecord]:
+        return [
+            r
+            for r in self._follow_ups.for_contact(contact_id)
+            if r.status is FollowUpStatus.PENDING
+        ]
+
+    def draft(
+        self,
+        contact_id: int,
+        *,
+        day: date,
+        locale: str,
+        situation: Situation | None = None,
+        template_key: str | None = None,
+        follow_up_id: int | None = None,
+    ) -> LetterDraft:
+        """Raises ContactNotFound, FollowUpNotFound, TemplateNotFound or TemplateRenderError."""
+        contact = self._contacts.get_contact(contact_id)
+        pending = self.pending_for(contact_id)
+        follow_up = self._follow_ups.get(follow_up_id) if follow_up_id is not None else None
+        if situation is None:
+            situation = follow_up.situation if follow_up else default_situation(contact, pending)
+        if follow_up is None:
+            follow_up = next((r for r in pending if r.situation is situation), None)
+        template = (
+            self._templates.get(template_key)
+            if template_key
+            else self._templates.default_for(situation)
+        )
+        profile = self._profile.load()
+        context = self._context(contact, follow_up, profile.sender(), day, locale)
+        return LetterDraft(
+            contact=contact,
+            situation=situation,
+            template=template,
+            body=render_body(template.body, context),
+            follow_up=follow_up,
+            sender=profile.sender() if profile.is_set_up else None,
+            day=day,
+            locale=locale,
+        )
+
+    @staticmethod
+    def _context(
+        contact: ContactRecord,
+        follow_up: FollowUpRecord | None,
+        sender: Sender,
+        day: date,
+        locale: str,
+    ) -> LetterContext:
+        event_kind = event_date = discussed = position = company = ""
+        if follow_up is not None and follow_up.event_id is not None:
+            event = Event.get_or_none(Event.id == follow_up.event_id)
+            if event is not None:
+                known = {kind.value for kind in EventKind}
+                event_kind = EventKind(event.kind).label if event.kind in known else ""
+                event_date = format_letter_date(event.occurred_at.date(), locale)
+                discussed = event.discussed.strip()
+                if event.opportunity_id is not None:
+                    opportunity = Opportunity.get_or_none(Opportunity.id == event.opportunity_id)
+                    if opportunity is not None:
+                        position, company = opportunity.position, opportunity.company
+        return LetterContext(
+            contact=contact.card,
+            sender_name=sender.name,
+            sender_email=sender.email,
+            sender_phone=sender.phone,
+            event_kind=event_kind,
+            event_date=event_date,
+            discussed=discussed,
+            opportunity_position=position,
+            opportunity_company=company,
+            today=format_letter_date(day, locale),
+        )
