@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop.domain.categories import Category
-from desktop.domain.contacts import ContactRecord, ContactService
+from desktop.domain.contacts import ContactCard, ContactRecord, ContactService
 from desktop.domain.followups import FollowUpRecord, FollowUpService
 from desktop.domain.letters import Letter, Sender, compose_letter, format_letter_date
 from desktop.domain.models import Event, Opportunity
@@ -19,7 +19,7 @@ from desktop.domain.vocabulary import EventKind, FollowUpStatus, Situation
 
 @dataclass(frozen=True)
 class LetterDraft:
-    contact: ContactRecord
+    contact: ContactRecord | None  # None for a card not saved yet
     situation: Situation
     template: TemplateRecord
     body: str  # the rendered template: the user edits this freely
@@ -27,11 +27,19 @@ class LetterDraft:
     sender: Sender | None
     day: date
     locale: str
+    card: ContactCard | None = None  # the card as typed, when it differs from the stored one
+
+    @property
+    def addressee(self) -> ContactCard:
+        if self.card is not None:
+            return self.card
+        assert self.contact is not None
+        return self.contact.card
 
     def letter(self, body: str | None = None) -> Letter:
         """The letter with ``body`` (the user's edit) or the template's text."""
         return compose_letter(
-            self.contact.card,
+            self.addressee,
             self.body if body is None else body,
             on=self.day,
             locale=self.locale,
@@ -79,8 +87,12 @@ class LetterDrafter:
         situation: Situation | None = None,
         template_key: str | None = None,
         follow_up_id: int | None = None,
+        card: ContactCard | None = None,
     ) -> LetterDraft:
-        """Raises ContactNotFound, FollowUpNotFound, TemplateNotFound or TemplateRenderError."""
+        """Raises ContactNotFound, FollowUpNotFound, TemplateNotFound or TemplateRenderError.
+
+        ``card`` is the card as the user is typing it, used instead of the stored one.
+        """
         contact = self._contacts.get_contact(contact_id)
         pending = self.pending_for(contact_id)
         follow_up = self._follow_ups.get(follow_up_id) if follow_up_id is not None else None
@@ -94,7 +106,7 @@ class LetterDrafter:
             else self._templates.default_for(situation)
         )
         profile = self._profile.load()
-        context = self._context(contact, follow_up, profile.sender(), day, locale)
+        context = self._context(card or contact.card, follow_up, profile.sender(), day, locale)
         return LetterDraft(
             contact=contact,
             situation=situation,
@@ -104,11 +116,41 @@ class LetterDrafter:
             sender=profile.sender() if profile.is_set_up else None,
             day=day,
             locale=locale,
+            card=card,
+        )
+
+    def draft_card(
+        self,
+        card: ContactCard,
+        *,
+        day: date,
+        locale: str,
+        situation: Situation,
+        template_key: str | None = None,
+    ) -> LetterDraft:
+        """A draft for a card that is not saved yet (no events, no follow-ups)."""
+        template = (
+            self._templates.get(template_key)
+            if template_key
+            else self._templates.default_for(situation)
+        )
+        profile = self._profile.load()
+        context = self._context(card, None, profile.sender(), day, locale)
+        return LetterDraft(
+            contact=None,
+            situation=situation,
+            template=template,
+            body=render_body(template.body, context),
+            follow_up=None,
+            sender=profile.sender() if profile.is_set_up else None,
+            day=day,
+            locale=locale,
+            card=card,
         )
 
     @staticmethod
     def _context(
-        contact: ContactRecord,
+        card: ContactCard,
         follow_up: FollowUpRecord | None,
         sender: Sender,
         day: date,
@@ -127,7 +169,7 @@ class LetterDrafter:
                     if opportunity is not None:
                         position, company = opportunity.position, opportunity.company
         return LetterContext(
-            contact=contact.card,
+            contact=card,
             sender_name=sender.name,
             sender_email=sender.email,
             sender_phone=sender.phone,

@@ -142,6 +142,16 @@ def split_paragraphs(text: str) -> tuple[str, ...]:
     return tuple(paragraphs)
 
 
+def email_text(letter: Letter) -> str:
+    """The letter as an email body: no postal blocks, which an email does not carry."""
+    blocks = [letter.salutation, *letter.paragraphs]
+    closing = letter.closing
+    if letter.signature_name:
+        closing += "\n" + letter.signature_name
+    blocks.append(closing)
+    return "\n\n".join(blocks) + "\n"
+
+
 def compose_letter(
     card: ContactCard, body: str, *, on: date, locale: str, sender: Sender | None = None
 ) -> Letter:

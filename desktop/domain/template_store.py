@@ -136,7 +136,7 @@ class TemplateService:
         row = self._user_row(key)
         if name.strip() == row.name:
             return self._copy(row)
-        name = self._checked_name(Situation(row.situation), name)
+        name = self._checked_name(Situation(row.situation), name, renaming=row.name)
         with self._db.atomic():
             LetterTemplate.update(name=name, updated_at=self._now()).where(
                 LetterTemplate.id == row.id
@@ -161,11 +161,16 @@ class TemplateService:
         return self.default_for(situation)
 
     # -- helpers --------------------------------------------------------------------------
-    def _checked_name(self, situation: Situation, name: str) -> str:
+    def _checked_name(self, situation: Situation, name: str, renaming: str = "") -> str:
         name = name.strip()
         if not name:
             raise ValidationError({"name": "Give the template a name."})
-        taken = {r.name.casefold() for r in self.list_templates(situation)}
+        # A copy may be renamed to a new spelling of its own name ("mine" -> "Mine").
+        taken = {
+            r.name.casefold()
+            for r in self.list_templates(situation)
+            if r.is_builtin or r.name != renaming
+        }
         taken.add(builtin_name(situation).casefold())
         if name.casefold() in taken:
             raise ValidationError({"name": f"A template called “{name}” already exists."})

@@ -16,7 +16,7 @@ from importlib import resources
 from typing import Any
 
 from jinja2 import StrictUndefined, Template, TemplateSyntaxError, UndefinedError
-from jinja2.exceptions import SecurityError, TemplateError
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from desktop.domain.contacts import ContactCard
@@ -44,8 +44,32 @@ def lower_first(value: str) -> str:
     return value
 
 
+# Big enough for any letter, small enough that a template cannot exhaust memory or time.
+MAX_EXPONENT = 64
+MAX_REPEAT = 10_000
+
+
+class _LetterSandbox(ImmutableSandboxedEnvironment):
+    """The sandbox, plus limits on ``**`` and on repeating text or lists with ``*``."""
+
+    intercepted_binops = frozenset({"**", "*"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(right, int | float) and abs(right) > MAX_EXPONENT:
+            raise SecurityError(f"exponents above {MAX_EXPONENT} are not allowed")
+        if operator == "*":
+            for seq, count in ((left, right), (right, left)):
+                if (
+                    isinstance(seq, str | list | tuple)
+                    and isinstance(count, int)
+                    and count * max(len(seq), 1) > MAX_REPEAT
+                ):
+                    raise SecurityError("repeating text that many times is not allowed")
+        return super().call_binop(context, operator, left, right)
+
+
 def _environment() -> ImmutableSandboxedEnvironment:
-    env = ImmutableSandboxedEnvironment(
+    env = _LetterSandbox(
         autoescape=False,  # output is plain text; the layout layer escapes it for the page
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -195,7 +219,14 @@ def _problem(exc: BaseException) -> TemplateProblem:
             line,
         )
     if isinstance(exc, UndefinedError):
-        return TemplateProblem(_unknown_field(exc.message or ""), line)
+        message = exc.message or ""
+        if _MISSING_ATTRIBUTE.search(message) or _UNDEFINED_NAME.search(message):
+            return TemplateProblem(_unknown_field(message), line)
+        return TemplateProblem(
+            end_sentence(f"A value the template uses is missing ({message})"), line
+        )
+    if isinstance(exc, RecursionError):
+        return TemplateProblem("The template calls itself without end.", line)
     return TemplateProblem(end_sentence(f"The template could not be used: {exc}"), line)
 
 
@@ -211,7 +242,7 @@ def render_body(body: str, context: LetterContext) -> str:
     template = compile_template(body)
     try:
         return template.render(context.variables())
-    except (TemplateError, TypeError, ValueError, ArithmeticError) as exc:
+    except Exception as exc:  # any failure inside a user's template is a message, never a crash
         raise TemplateRenderError(_problem(exc)) from exc
 
 

@@ -21,6 +21,11 @@ class Situation(StrEnum):
         return _SITUATION_LABELS[self]
 
     @property
+    def email_subject(self) -> str:
+        """A subject line for the email version of this follow-up."""
+        return _SITUATION_SUBJECTS[self]
+
+    @property
     def purpose(self) -> str:
         """One line of advice on what this follow-up should do."""
         return _SITUATION_PURPOSES[self]
@@ -33,6 +38,15 @@ _SITUATION_LABELS = {
     Situation.THANK_HELPER: "Thank a helper",
     Situation.AFTER_INFORMATIONAL: "After an informational interview",
     Situation.KEEP_WARM: "Keep in touch",
+}
+
+_SITUATION_SUBJECTS = {
+    Situation.AFTER_RESUME: "Something that may be useful to you",
+    Situation.AFTER_INTERVIEW: "Thank you for the interview",
+    Situation.AFTER_REJECTION: "Thank you, and staying in touch",
+    Situation.THANK_HELPER: "Thank you for your help",
+    Situation.AFTER_INFORMATIONAL: "Thank you for your time and advice",
+    Situation.KEEP_WARM: "Staying in touch",
 }
 
 _SITUATION_PURPOSES = {

@@ -9,10 +9,14 @@ import pytest
 
 from desktop.domain.categories import Category
 from desktop.domain.clock import Clock
+from desktop.domain.compose import LetterDrafter
 from desktop.domain.contacts import ContactCard, ContactRecord, ContactService
 from desktop.domain.followups import FollowUpService
+from desktop.domain.letter_history import LetterService
 from desktop.domain.opportunities import OpportunityService
 from desktop.domain.preferences import PreferencesService
+from desktop.domain.profile import ProfileService
+from desktop.domain.template_store import TemplateService
 
 AddPerson = Callable[..., ContactRecord]
 
@@ -66,3 +70,31 @@ def add_person(contacts: ContactService) -> AddPerson:
         )
 
     return add
+
+
+# --- letters -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def templates(db: peewee.SqliteDatabase, clock: Clock) -> TemplateService:
+    return TemplateService(db, clock)
+
+
+@pytest.fixture
+def profile(db: peewee.SqliteDatabase) -> ProfileService:
+    return ProfileService(db)
+
+
+@pytest.fixture
+def letters(db: peewee.SqliteDatabase, clock: Clock, follow_ups: FollowUpService) -> LetterService:
+    return LetterService(db, clock, follow_ups)
+
+
+@pytest.fixture
+def drafter(
+    contacts: ContactService,
+    follow_ups: FollowUpService,
+    templates: TemplateService,
+    profile: ProfileService,
+) -> LetterDrafter:
+    return LetterDrafter(contacts, follow_ups, templates, profile)
