@@ -60,7 +60,7 @@ def run(
     app = application()
     context = open_context(data_dir, clock=fixed_now)
     raw = sqlite3.connect(data_dir / DATABASE_FILENAME)
-    service = context.contacts
+    service = context.services.contacts
     model = ContactTableModel()
 
     def floor() -> list[tuple[object, ...]]:

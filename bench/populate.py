@@ -32,10 +32,10 @@ def populate(data_dir: Path, count: int) -> None:
                 raise SystemExit(f"sample card {index} is invalid: {errors}")
             stamp = created_at(index)
             rows.append({**dataclasses.asdict(card), "created_at": stamp, "updated_at": stamp})
-        with context.db.atomic():
+        with context.services.db.atomic():
             for start in range(0, len(rows), BATCH):
                 Contact.insert_many(rows[start : start + BATCH]).execute()
-        context.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[no-untyped-call]
+        context.services.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[no-untyped-call]
     finally:
         context.close()
 

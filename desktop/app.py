@@ -51,16 +51,7 @@ def open_context(data_dir: Path, clock: Clock = system_clock) -> AppContext:
 
 
 def create_main_window(context: AppContext, zone: Callable[[], tzinfo] = local_zone) -> MainWindow:
-    services = context.services
-    return MainWindow(
-        contacts=services.contacts,
-        follow_ups=services.follow_ups,
-        opportunities=services.opportunities,
-        preferences=services.preferences,
-        settings=context.settings,
-        clock=services.clock,
-        zone=zone,
-    )
+    return MainWindow(context.services, context.settings, zone)
 
 
 def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -109,6 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         window = create_main_window(context)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.show()
+        window.ask_for_profile_if_new()
         return app.exec()
     finally:
         context.close()

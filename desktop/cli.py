@@ -1,8 +1,10 @@
-"""The scriptable companion: ``followup-desk due | export | agenda``, on the app's own services.
+"""The scriptable companion: ``followup-desk due | export | agenda | letter``, on the app's
+own services.
 
 ``due`` and ``export`` never import Qt, so they start fast and run without a display;
-``agenda`` renders through ``desktop.printing`` on an offscreen QGuiApplication. User errors
-end with a one-line reason on stderr and a non-zero exit status, never a traceback.
+``agenda`` and ``letter`` render through ``desktop.printing`` on an offscreen
+QGuiApplication. User errors end with a one-line reason on stderr and a non-zero exit
+status, never a traceback.
 """
 
 from __future__ import annotations
@@ -12,24 +14,30 @@ import json
 import os
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any, NoReturn
 
+import babel
 import babel.dates
 
 from desktop import __version__
 from desktop.domain.calendar_export import follow_ups_to_ics
 from desktop.domain.clock import Clock, system_clock
-from desktop.domain.errors import FollowUpDeskError
+from desktop.domain.errors import ContactNotFound, FollowUpDeskError
 from desktop.domain.followups import DEFAULT_UPCOMING_DAYS, Agenda, FollowUpRecord
+from desktop.domain.letters import FALLBACK_LOCALE
 from desktop.domain.paths import DATA_DIR_ENV, DATABASE_FILENAME, resolve_data_dir
+from desktop.domain.profile import Paper
 from desktop.domain.rules.window import describe_time_left
 from desktop.domain.services import Services, open_services
+from desktop.domain.template_store import TemplateNotFound
+from desktop.domain.templates import TemplateRenderError
+from desktop.domain.vocabulary import Situation
 
 PROG = "followup-desk"
-COMMANDS = ("due", "export", "agenda")
+COMMANDS = ("due", "export", "agenda", "letter")
 EXPORT_FORMATS = ("csv", "vcard", "ics")
 SUPPORTED_EXPORT_FORMATS = ("ics",)
 MAX_DAYS = 3650
@@ -72,6 +80,12 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: {message} (see --help)\n")
 
 
+def _contact_id(value: str) -> int:
+    if not value.isdigit() or not 0 < int(value) < 2**63:
+        raise argparse.ArgumentTypeError("must be a contact's id, a whole number from 1")
+    return int(value)
+
+
 def _days(value: str) -> int:
     if not value.isdigit() or int(value) > MAX_DAYS:
         raise argparse.ArgumentTypeError(f"must be a whole number from 0 to {MAX_DAYS}")
@@ -105,6 +119,24 @@ def build_parser() -> argparse.ArgumentParser:
     agenda.add_argument(
         "--paper", choices=("letter", "a4"), help="paper size (default: from the locale)"
     )
+
+    letter = commands.add_parser(
+        "letter",
+        parents=[common],
+        help="write a follow-up letter (and its envelope) as a PDF, as the app prints it",
+    )
+    letter.add_argument("--contact", metavar="ID", type=_contact_id, required=True)
+    letter.add_argument(
+        "--situation",
+        metavar="KEY",
+        required=True,
+        help=f"why you write: {', '.join(s.value for s in Situation)}",
+    )
+    letter.add_argument("--pdf", metavar="OUT", type=Path, required=True)
+    letter.add_argument("--envelope", metavar="OUT", type=Path, help="also write the envelope")
+    letter.add_argument(
+        "--template", metavar="KEY", help="template key (default: the situation's standard one)"
+    )
     return parser
 
 
@@ -122,11 +154,23 @@ def main(
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     try:
         _check_export_format(args)
+        situation = _situation(args.situation) if args.command == "letter" else None
         with _open_services(args.data_dir, clock) as services:
             if args.command == "due":
                 return run_due(services, json_output=args.json, days=args.days, tz=tz)
             if args.command == "export":
                 return run_export(services, args.file)
+            if args.command == "letter":
+                assert situation is not None
+                return run_letter(
+                    services,
+                    contact_id=args.contact,
+                    situation=situation,
+                    pdf=args.pdf,
+                    envelope=args.envelope,
+                    template_key=args.template,
+                    tz=tz,
+                )
             return run_agenda(services, args.pdf, days=args.days, paper=args.paper, tz=tz)
     except CommandError as exc:
         _complain(str(exc))
@@ -138,6 +182,39 @@ def _check_export_format(args: argparse.Namespace) -> None:
         raise CommandError(
             f"export --format {args.format} is not supported yet; use --format ics.", EXIT_USAGE
         )
+
+
+def _situation(key: str) -> Situation:
+    try:
+        return Situation(key)
+    except ValueError:
+        valid = ", ".join(s.value for s in Situation)
+        raise CommandError(
+            f"--situation {key!r} is not a situation; use one of: {valid}.", EXIT_USAGE
+        ) from None
+
+
+def letter_locale(environ: Mapping[str, str]) -> str:
+    """The locale for dates in letters, from LC_ALL, LC_TIME or LANG ("de_AT.UTF-8@euro" →
+    "de_AT"), the first that is set, as the C library chooses.
+
+    The C and POSIX locales, or anything Babel does not know, give en_US.
+    """
+    for name in ("LC_ALL", "LC_TIME", "LANG"):
+        value = environ.get(name, "")
+        if value:
+            break
+    else:
+        return FALLBACK_LOCALE
+    code = value.split(".", 1)[0].split("@", 1)[0]
+    if code in ("", "C", "POSIX"):
+        return FALLBACK_LOCALE
+    code = code.replace("-", "_")
+    try:
+        babel.Locale.parse(code)
+    except (ValueError, TypeError, babel.UnknownLocaleError):
+        return FALLBACK_LOCALE
+    return code
 
 
 def _open_services(cli_value: str | None, clock: Clock) -> Services:
@@ -307,4 +384,61 @@ def run_agenda(
         del document  # before the application it needs
     del app
     _say(f"Wrote the agenda ({_count(len(agenda.all()), 'follow-up')}) to {path}.")
+    return EXIT_OK
+
+
+def run_letter(
+    services: Services,
+    *,
+    contact_id: int,
+    situation: Situation,
+    pdf: Path,
+    envelope: Path | None,
+    template_key: str | None,
+    tz: tzinfo | None,
+) -> int:
+    """Draft the letter as the app does and write the PDF (and envelope) the app prints."""
+    # Qt is imported here only, so ``due`` and ``export`` never load it.
+    from PySide6.QtGui import QGuiApplication
+
+    from desktop.printing.envelope_document import envelope_spec
+    from desktop.printing.letter_pdf import envelope_pdf_bytes, letter_pdf_bytes
+    from desktop.printing.page import A4, LETTER, default_page_spec
+
+    day = services.clock().astimezone(tz).date()
+    try:
+        draft = services.drafter.draft(
+            contact_id,
+            day=day,
+            locale=letter_locale(os.environ),
+            situation=situation,
+            template_key=template_key,
+        )
+    except (ContactNotFound, TemplateNotFound) as exc:
+        raise CommandError(str(exc), EXIT_USAGE) from exc
+    except TemplateRenderError as exc:
+        raise CommandError(f"The letter template cannot be used: {exc}", EXIT_USAGE) from exc
+    profile = services.profile.load()
+    letter = draft.letter()
+
+    # Fonts and documents need a QGuiApplication; offscreen, because a PDF needs no display.
+    app = QGuiApplication.instance() or QGuiApplication([PROG, "-platform", "offscreen"])
+    paper = {Paper.LETTER.value: LETTER, Paper.A4.value: A4}.get(profile.paper)
+    page = paper or default_page_spec()
+    try:
+        spec = envelope_spec(profile.envelope, page)
+    except ValueError as exc:  # only a database edited by hand holds another value
+        raise CommandError(f"The profile's envelope size is wrong: {exc}", EXIT_USAGE) from exc
+    # Both rendered before anything is written, so a failure leaves no half of the pair.
+    letter_data = letter_pdf_bytes(letter, page)
+    envelope_data = (
+        envelope_pdf_bytes(draft.sender, letter.inside_address, spec) if envelope else None
+    )
+    del app
+    _save(pdf, letter_data)
+    recipient = letter.inside_address[0] if letter.inside_address else "the contact"
+    _say(f"Wrote the letter to {_printable(recipient)} ({page.name}) to {pdf}.")
+    if envelope is not None and envelope_data is not None:
+        _save(envelope, envelope_data)
+        _say(f"Wrote the envelope ({spec.name}) to {envelope}.")
     return EXIT_OK

@@ -18,8 +18,11 @@ from desktop import cli
 from desktop.domain.clock import fixed_clock
 from desktop.domain.contacts import ContactCard
 from desktop.domain.followups import EventDraft
+from desktop.domain.letters import inside_address
 from desktop.domain.paths import DATA_DIR_ENV, DATABASE_FILENAME
+from desktop.domain.profile import Profile
 from desktop.domain.services import open_services
+from desktop.domain.vocabulary import Situation
 from tests.conftest import NOW
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,6 +92,7 @@ def assert_one_line_error(err: str, *parts: str) -> None:
         (["due"], "due"),
         (["export", "x.ics", "--format", "ics"], "export"),
         (["--data-dir", "somewhere", "agenda", "--pdf", "a.pdf"], "agenda"),
+        (["letter", "--contact", "1", "--situation", "keep-warm", "--pdf", "a.pdf"], "letter"),
         (["--data-dir=somewhere", "due"], "due"),
         ([], None),
         (["--data-dir", "somewhere"], None),
@@ -247,7 +251,7 @@ def test_usage_errors_are_one_line(capsys: pytest.CaptureFixture[str]) -> None:
 def test_help_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
     assert run("--help") == 0
     out = capsys.readouterr().out
-    assert "due" in out and "export" in out and "agenda" in out
+    assert "due" in out and "export" in out and "agenda" in out and "letter" in out
 
 
 # -- export -----------------------------------------------------------------------------------
@@ -322,6 +326,264 @@ def test_agenda_to_a_missing_folder_is_a_one_line_error(
 
     assert run("agenda", "--pdf", str(target), "--data-dir", str(filled)) == 1
     assert_one_line_error(capsys.readouterr().err, str(target))
+
+
+# -- letter -----------------------------------------------------------------------------------
+needs_poppler = pytest.mark.skipif(
+    shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None,
+    reason="pdftotext and pdfinfo (Debian: poppler-utils) are needed to read the PDF back",
+)
+DANA = ContactCard(
+    courtesy_title="Ms.",
+    given_name="Dana",
+    family_name="Davis",
+    job_title="Director of Engineering",
+    company="Acme Robotics",
+    street="100 Main Street",
+    city="Springfield",
+    region="IL",
+    postal_code="62701",
+    notes="Met at the fair.",
+)
+RETURN_ADDRESS = ["Alex Candidate", "9 Elm Street", "Chicago, IL 60601"]
+
+
+def poppler(*args: str) -> str:
+    return subprocess.run(
+        list(args), capture_output=True, encoding="utf-8", check=True, timeout=60
+    ).stdout
+
+
+def lines_of(pdf: Path) -> list[str]:
+    text = poppler("pdftotext", "-enc", "UTF-8", str(pdf), "-")
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def page_size(pdf: Path) -> str:
+    (line,) = [x for x in poppler("pdfinfo", str(pdf)).splitlines() if x.startswith("Page size")]
+    return line.split(":", 1)[1].strip()
+
+
+def fill_for_letters(data_dir: Path, *, paper: str = "letter", envelope: str = "") -> int:
+    """Dana with a full postal address, and a profile to sign with; returns Dana's id."""
+    with open_services(data_dir, fixed_clock(NOW)) as services:
+        services.profile.save(
+            Profile(
+                name="Alex Candidate",
+                street="9 Elm Street",
+                city="Chicago",
+                region="IL",
+                postal_code="60601",
+                email="alex@example.com",
+                paper=paper,
+                envelope=envelope,
+            )
+        )
+        return services.contacts.add_contact(DANA).id
+
+
+def letter_args(data_dir: Path, contact_id: int, pdf: Path, *more: str) -> list[str]:
+    return [
+        "letter",
+        "--contact",
+        str(contact_id),
+        "--situation",
+        "after-interview",
+        "--pdf",
+        str(pdf),
+        "--data-dir",
+        str(data_dir),
+        *more,
+    ]
+
+
+@needs_poppler
+def test_letter_writes_the_letter_and_its_envelope(
+    qapp: object, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dana = fill_for_letters(data_dir)
+    pdf, envelope = tmp_path / "letter.pdf", tmp_path / "envelope.pdf"
+
+    assert run(*letter_args(data_dir, dana, pdf, "--envelope", str(envelope))) == 0
+
+    assert capsys.readouterr().out == (
+        f"Wrote the letter to Ms. Dana Davis (Letter) to {pdf}.\n"
+        f"Wrote the envelope (#10 envelope) to {envelope}.\n"
+    )
+    letter = lines_of(pdf)
+    for expected in (
+        "9 Elm Street",
+        "November 25, 2026",  # the clock's day in Chicago
+        *inside_address(DANA),
+        "Dear Ms. Davis:",
+        "Sincerely,",
+        "Alex Candidate",
+    ):
+        assert expected in letter, expected
+    assert any(line.startswith("Thank you for meeting with me") for line in letter)
+    assert page_size(pdf) == "612 x 792 pts (letter)"
+    assert page_size(envelope) == "684 x 297 pts"  # #10, landscape
+    assert lines_of(envelope) == [*RETURN_ADDRESS, *inside_address(DANA)]
+
+
+@needs_poppler
+def test_letter_prints_what_the_app_prints(
+    qapp: object, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktop.printing.letter_pdf import letter_pdf_bytes
+    from desktop.printing.page import LETTER
+
+    dana = fill_for_letters(data_dir)
+    pdf = tmp_path / "letter.pdf"
+    assert run(*letter_args(data_dir, dana, pdf, "--situation", "keep-warm")) == 0
+    with open_services(data_dir, fixed_clock(NOW)) as services:
+        draft = services.drafter.draft(
+            dana, day=NOW.date(), locale="en_US", situation=Situation.KEEP_WARM
+        )
+    app_pdf = tmp_path / "app.pdf"
+    app_pdf.write_bytes(letter_pdf_bytes(draft.letter(), LETTER))
+
+    assert lines_of(pdf) == lines_of(app_pdf)
+
+
+@needs_poppler
+def test_letter_on_a4_comes_with_a_dl_envelope(
+    qapp: object, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dana = fill_for_letters(data_dir, paper="a4")
+    pdf, envelope = tmp_path / "letter.pdf", tmp_path / "envelope.pdf"
+
+    assert run(*letter_args(data_dir, dana, pdf, "--envelope", str(envelope))) == 0
+
+    assert page_size(pdf) == "595 x 842 pts (A4)"
+    assert page_size(envelope) == "624 x 312 pts"  # DL, landscape
+    assert "DL envelope" in capsys.readouterr().out
+
+
+@needs_poppler
+def test_letter_uses_the_envelope_size_of_the_profile(
+    qapp: object, data_dir: Path, tmp_path: Path
+) -> None:
+    dana = fill_for_letters(data_dir, paper="a4", envelope="comm10")
+    pdf, envelope = tmp_path / "letter.pdf", tmp_path / "envelope.pdf"
+
+    assert run(*letter_args(data_dir, dana, pdf, "--envelope", str(envelope))) == 0
+
+    assert page_size(envelope) == "684 x 297 pts"
+
+
+@needs_poppler
+def test_letter_is_dated_today_where_the_user_is_in_their_language(
+    qapp: object, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dana = fill_for_letters(data_dir)
+    pdf = tmp_path / "letter.pdf"
+    for name in ("LC_ALL", "LC_TIME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")
+    kiribati = ZoneInfo("Pacific/Kiritimati")  # UTC+14: already the 26th there
+
+    code = cli.main(
+        ["followup-desk", *letter_args(data_dir, dana, pdf)], clock=fixed_clock(NOW), tz=kiribati
+    )
+
+    assert code == 0
+    assert "26. November 2026" in lines_of(pdf)
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({"LANG": "de_DE.UTF-8"}, "de_DE"),
+        ({"LANG": "de_DE.UTF-8", "LC_TIME": "en_GB.UTF-8"}, "en_GB"),
+        ({"LANG": "de_DE.UTF-8", "LC_ALL": "fr_CA.UTF-8"}, "fr_CA"),
+        ({"LANG": "de_AT.UTF-8@euro"}, "de_AT"),
+        ({"LANG": "C.UTF-8"}, "en_US"),
+        ({"LANG": "POSIX"}, "en_US"),
+        ({"LANG": "xx_YY"}, "en_US"),
+        ({}, "en_US"),
+    ],
+)
+def test_letter_locale_comes_from_the_environment(environ: dict[str, str], expected: str) -> None:
+    assert cli.letter_locale(environ) == expected
+
+
+def test_letter_for_an_unknown_contact_is_a_one_line_error(
+    qapp: object, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fill_for_letters(data_dir)
+    pdf, envelope = tmp_path / "letter.pdf", tmp_path / "envelope.pdf"
+
+    assert run(*letter_args(data_dir, 999, pdf, "--envelope", str(envelope))) == cli.EXIT_USAGE
+
+    assert_one_line_error(capsys.readouterr().err, "No contact with id 999")
+    assert not pdf.exists() and not envelope.exists()
+
+
+@pytest.mark.parametrize("contact", ["dana", "-1", "0", "1.5"])
+def test_letter_needs_a_numeric_contact_id(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], contact: str
+) -> None:
+    fill_for_letters(data_dir)
+    args = letter_args(data_dir, 1, tmp_path / "letter.pdf")
+    args[args.index("--contact") + 1] = contact
+
+    assert run(*args) == cli.EXIT_USAGE
+    assert_one_line_error(capsys.readouterr().err, "--contact")
+
+
+def test_letter_with_a_bad_situation_lists_the_valid_ones(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dana = fill_for_letters(data_dir)
+    pdf = tmp_path / "letter.pdf"
+
+    assert run(*letter_args(data_dir, dana, pdf, "--situation", "stalking")) == cli.EXIT_USAGE
+
+    assert_one_line_error(
+        capsys.readouterr().err, "--situation 'stalking'", *(s.value for s in Situation)
+    )
+    assert not pdf.exists()
+
+
+def test_letter_with_a_template_that_fails_names_the_line(
+    qapp: object, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dana = fill_for_letters(data_dir)
+    with open_services(data_dir, fixed_clock(NOW)) as services:
+        copy = services.templates.duplicate("builtin:after-interview", "Picky")
+        # Fine on the editor's sample card (no notes); fails on Dana's, which has notes.
+        body = "Dear friend,\n\n{{ 'x'[contact.notes | length] }}\n"
+        services.templates.save_body(copy.key, body)
+    pdf = tmp_path / "letter.pdf"
+
+    assert run(*letter_args(data_dir, dana, pdf, "--template", copy.key)) == cli.EXIT_USAGE
+
+    assert_one_line_error(capsys.readouterr().err, "template", "Line 3")
+    assert not pdf.exists()
+
+
+def test_letter_with_an_unknown_template_is_a_one_line_error(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dana = fill_for_letters(data_dir)
+    pdf = tmp_path / "letter.pdf"
+
+    assert run(*letter_args(data_dir, dana, pdf, "--template", "user:42")) == cli.EXIT_USAGE
+
+    assert_one_line_error(capsys.readouterr().err, "user:42")
+    assert not pdf.exists()
+
+
+def test_letter_to_a_missing_folder_is_a_one_line_error(
+    qapp: object, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dana = fill_for_letters(data_dir)
+    pdf = tmp_path / "no-such-folder" / "letter.pdf"
+
+    assert run(*letter_args(data_dir, dana, pdf)) == cli.EXIT_FAILURE
+
+    assert_one_line_error(capsys.readouterr().err, str(pdf))
 
 
 # -- in a fresh process -----------------------------------------------------------------------
@@ -416,3 +678,24 @@ def test_agenda_starts_its_own_offscreen_qt_without_a_display(
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     assert target.read_bytes().startswith(b"%PDF-")
+
+
+def test_letter_starts_its_own_offscreen_qt_without_a_display(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    dana = fill_for_letters(data_dir)
+    pdf, envelope = tmp_path / "letter.pdf", tmp_path / "envelope.pdf"
+    args = letter_args(data_dir, dana, pdf, "--envelope", str(envelope))
+    code = "\n".join(
+        [
+            "import sys",
+            "from desktop.cli import main",
+            f"sys.exit(main(['followup-desk', *{args!r}]))",
+        ]
+    )
+
+    result = python("-c", code, drop_display=True)
+
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert pdf.read_bytes().startswith(b"%PDF-") and envelope.read_bytes().startswith(b"%PDF-")

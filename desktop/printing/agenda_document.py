@@ -5,6 +5,7 @@ Paint its pages with ``letter_document.paint_page`` or write them with ``pdf.wri
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, tzinfo
 from html import escape
 
@@ -15,9 +16,12 @@ from PySide6.QtGui import QFont, QTextDocument
 from desktop.domain.followups import Agenda, FollowUpRecord
 from desktop.domain.letters import FALLBACK_LOCALE, format_letter_date
 from desktop.domain.rules.window import describe_time_left
+from desktop.printing.fonts import SANS_FALLBACKS, page_font, with_fallbacks
 from desktop.printing.page import PageSpec, points_to_layout_px
 
-AGENDA_FONT_FAMILIES = ["Segoe UI", "Helvetica Neue", "Arial", "Liberation Sans", "DejaVu Sans"]
+AGENDA_FONT_FAMILIES = with_fallbacks(
+    ["Segoe UI", "Helvetica Neue", "Arial", "Liberation Sans", "DejaVu Sans"], SANS_FALLBACKS
+)
 AGENDA_FONT_POINTS = 9.0
 TITLE_FONT_POINTS = 16.0
 HEADING_FONT_POINTS = 12.0
@@ -34,15 +38,11 @@ DUE_BY_PATTERN = "EEE d MMM, HH:mm"  # "Thu 26 Nov, 02:30" in English
 
 def agenda_page(paper: PageSpec) -> PageSpec:
     """The same sheet of paper with the agenda's narrower margins."""
-    return PageSpec(paper.size_id, AGENDA_MARGIN_POINTS)
+    return replace(paper, margin_points=AGENDA_MARGIN_POINTS)
 
 
 def agenda_font() -> QFont:
-    font = QFont()
-    font.setFamilies(AGENDA_FONT_FAMILIES)
-    font.setStyleHint(QFont.StyleHint.SansSerif)
-    font.setPixelSize(round(points_to_layout_px(AGENDA_FONT_POINTS)))
-    return font
+    return page_font(AGENDA_FONT_FAMILIES, AGENDA_FONT_POINTS, QFont.StyleHint.SansSerif)
 
 
 def _babel_locale(locale: str) -> babel.Locale:

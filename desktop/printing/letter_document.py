@@ -15,47 +15,61 @@ from PySide6.QtGui import (
 )
 
 from desktop.domain.letters import Letter
-from desktop.printing.page import PageSpec, points_to_layout_px
+from desktop.printing.fonts import SERIF_FALLBACKS, page_font, with_fallbacks
+from desktop.printing.page import PageSpec
 
-LETTER_FONT_FAMILIES = ["Georgia", "Times New Roman", "Liberation Serif", "DejaVu Serif", "serif"]
+# The look first; then faces for accented Latin, Arabic and CJK names (see fonts.py).
+LETTER_FONT_FAMILIES = [
+    *with_fallbacks(
+        ["Georgia", "Times New Roman", "Liberation Serif", "DejaVu Serif"], SERIF_FALLBACKS
+    ),
+    "serif",
+]
 LETTER_FONT_POINTS = 11.5
 # Room for a handwritten signature between the closing and the typed name.
 SIGNATURE_SPACE_LINES = 3
 
 
 def letter_font() -> QFont:
-    font = QFont()
-    font.setFamilies(LETTER_FONT_FAMILIES)
-    font.setStyleHint(QFont.StyleHint.Serif)
-    font.setPixelSize(round(points_to_layout_px(LETTER_FONT_POINTS)))
-    return font
+    return page_font(LETTER_FONT_FAMILIES, LETTER_FONT_POINTS, QFont.StyleHint.Serif)
 
 
 def _lines(lines: tuple[str, ...] | list[str]) -> str:
     return "<br>".join(escape(line) for line in lines)
 
 
+def _flush_left(block: str) -> str:
+    """A paragraph that stays left to right and flush left whatever script it starts with.
+
+    Qt takes a paragraph's direction from its first letter, so an address whose first line
+    is an Arabic name would otherwise jump to the right margin, lines and all. The Arabic
+    itself still reads right to left inside its line.
+    """
+    return f'<p dir="ltr">{block}</p>'
+
+
 def letter_html(letter: Letter) -> str:
     """Block format: everything flush left, one blank line between blocks.
 
     Every piece of user text goes through ``html.escape`` and ``pre-wrap`` keeps its spaces,
-    so "<b>", "&amp;" or "{{ x }}" on a card print exactly as typed.
+    so "<b>", "&amp;" or "{{ x }}" on a card print exactly as typed. The address, date,
+    salutation and closing blocks are flush left in any script; a body paragraph takes its
+    direction from its own text, so one written in Arabic reads from the right.
     """
     blocks: list[str] = []
     if letter.sender_block:
-        blocks.append(_lines(letter.sender_block))
-    blocks.append(escape(letter.date_line))
+        blocks.append(_flush_left(_lines(letter.sender_block)))
+    blocks.append(_flush_left(escape(letter.date_line)))
     if letter.inside_address:
-        blocks.append(_lines(letter.inside_address))
-    blocks.append(escape(letter.salutation))
-    blocks.extend(escape(paragraph) for paragraph in letter.paragraphs)
+        blocks.append(_flush_left(_lines(letter.inside_address)))
+    blocks.append(_flush_left(escape(letter.salutation)))
+    blocks.extend(f"<p>{escape(paragraph)}</p>" for paragraph in letter.paragraphs)
     closing = escape(letter.closing)
     if letter.signature_name:
         spacer = "<br>" * (SIGNATURE_SPACE_LINES + 1)
         closing += spacer + escape(letter.signature_name)
-    blocks.append(closing)
-    paragraphs = "".join(f"<p>{block}</p>" for block in blocks)
-    return f"<html><body>{paragraphs}</body></html>"
+    blocks.append(_flush_left(closing))
+    return f"<html><body>{''.join(blocks)}</body></html>"
 
 
 _STYLE = "p { margin-top: 0px; margin-bottom: 1em; white-space: pre-wrap; }"

@@ -20,12 +20,21 @@ def points_to_layout_px(points: float) -> float:
     return points * LAYOUT_DPI / POINTS_PER_INCH
 
 
+PORTRAIT = QPageLayout.Orientation.Portrait
+LANDSCAPE = QPageLayout.Orientation.Landscape
+
+
 @dataclass(frozen=True)
 class PageSpec:
-    """A sheet of paper with equal margins on every side (1 inch for a business letter)."""
+    """A sheet of paper with equal margins on every side (1 inch for a business letter).
+
+    ``orientation`` turns the sheet: an envelope is printed landscape, long edge across.
+    Everything that lays out or writes a page (``size_px``, ``page_layout``) follows it.
+    """
 
     size_id: QPageSize.PageSizeId
     margin_points: float = POINTS_PER_INCH
+    orientation: QPageLayout.Orientation = PORTRAIT
 
     @property
     def page_size(self) -> QPageSize:
@@ -36,8 +45,13 @@ class PageSpec:
         """What people call the paper ("Letter", "A4"), not Qt's "Letter / ANSI A"."""
         return _PAPER_NAMES.get(self.size_id, self.page_size.name())
 
-    def size_px(self) -> QSizeF:
+    def size_points(self) -> QSizeF:
+        """Width and height as the sheet is turned (landscape: the long edge is the width)."""
         points = self.page_size.size(QPageSize.Unit.Point)
+        return points.transposed() if self.orientation == LANDSCAPE else points
+
+    def size_px(self) -> QSizeF:
+        points = self.size_points()
         return QSizeF(points_to_layout_px(points.width()), points_to_layout_px(points.height()))
 
     def margin_px(self) -> float:
@@ -48,13 +62,18 @@ class PageSpec:
         m = self.margin_points
         return QPageLayout(
             self.page_size,
-            QPageLayout.Orientation.Portrait,
+            self.orientation,
             QMarginsF(m, m, m, m),
             QPageLayout.Unit.Point,
         )
 
 
-_PAPER_NAMES = {QPageSize.PageSizeId.Letter: "Letter", QPageSize.PageSizeId.A4: "A4"}
+_PAPER_NAMES = {
+    QPageSize.PageSizeId.Letter: "Letter",
+    QPageSize.PageSizeId.A4: "A4",
+    QPageSize.PageSizeId.Comm10E: "#10 envelope",
+    QPageSize.PageSizeId.DLE: "DL envelope",
+}
 
 LETTER = PageSpec(QPageSize.PageSizeId.Letter)
 A4 = PageSpec(QPageSize.PageSizeId.A4)

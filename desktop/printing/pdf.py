@@ -1,7 +1,8 @@
-"""Write any paginated QTextDocument to a PDF file, page for page as the preview shows it."""
+"""Write paginated QTextDocuments to PDF, page for page as the preview shows them."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
@@ -9,13 +10,24 @@ from PySide6.QtGui import QPdfWriter, QTextDocument
 
 from desktop import APP_NAME
 from desktop.printing.page import PageSpec
-from desktop.printing.render import full_sheet_layout, render_document
+from desktop.printing.pdf_text import fix_text_mapping
+from desktop.printing.render import Progress, full_sheet_layout, render_documents
 
 PDF_DPI = 1200
 
 
-def pdf_bytes(document: QTextDocument, page: PageSpec, title: str) -> bytes:
-    """The PDF of ``document``, laid out for ``page`` (see ``build_*_document``)."""
+def documents_pdf_bytes(
+    documents: Iterable[QTextDocument],
+    page: PageSpec,
+    title: str,
+    *,
+    total: int,
+    progress: Progress | None = None,
+) -> bytes | None:
+    """One PDF of every document in turn, each from a new page; None if ``progress`` said stop.
+
+    ``page`` gives the sheet (size and orientation) the documents were laid out for.
+    """
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -24,9 +36,20 @@ def pdf_bytes(document: QTextDocument, page: PageSpec, title: str) -> bytes:
     writer.setTitle(title)
     writer.setCreator(APP_NAME)
     writer.setPageLayout(full_sheet_layout(page))
-    render_document(document, writer, writer.resolution())
+    finished = render_documents(
+        documents, writer, writer.resolution(), total=total, progress=progress
+    )
     buffer.close()
-    return bytes(data.data())
+    if not finished:
+        return None
+    return fix_text_mapping(bytes(data.data()))
+
+
+def pdf_bytes(document: QTextDocument, page: PageSpec, title: str) -> bytes:
+    """The PDF of ``document``, laid out for ``page`` (see ``build_*_document``)."""
+    data = documents_pdf_bytes([document], page, title, total=1)
+    assert data is not None  # nothing can stop a job without progress
+    return data
 
 
 def write_pdf(document: QTextDocument, page: PageSpec, path: Path, title: str) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import tzinfo
 
-from PySide6.QtCore import QByteArray, QLocale, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -23,13 +23,10 @@ from PySide6.QtWidgets import (
 
 import desktop.ui.agenda_output as agenda_output
 from desktop import APP_NAME, __version__
-from desktop.domain.clock import Clock
-from desktop.domain.contacts import ContactRecord, ContactService
-from desktop.domain.errors import ContactNotFound, ValidationError
-from desktop.domain.followups import Agenda, FollowUpService
-from desktop.domain.letters import Letter, thank_you_letter
-from desktop.domain.opportunities import OpportunityService
-from desktop.domain.preferences import PreferencesService
+from desktop.domain.contacts import ContactRecord
+from desktop.domain.errors import ContactNotFound, FollowUpDeskError, ValidationError
+from desktop.domain.followups import Agenda
+from desktop.domain.services import Services
 from desktop.ui.business_card_form import BusinessCardForm
 from desktop.ui.contact_history_view import ContactHistoryView
 from desktop.ui.contact_picker import ContactPickerDialog
@@ -38,9 +35,12 @@ from desktop.ui.contacts_pane import ContactsPane
 from desktop.ui.dialogs import ConfirmDeleteContact
 from desktop.ui.follow_up_flow import FollowUpFlow
 from desktop.ui.icons import themed_icon
-from desktop.ui.letter_preview import LetterPreview
+from desktop.ui.letter_composer import LetterComposer
+from desktop.ui.letter_desk import LetterDesk
 from desktop.ui.local_time import format_local, local_zone
 from desktop.ui.opportunities_pane import OpportunitiesPane
+from desktop.ui.profile_dialog import ProfileDialog
+from desktop.ui.template_editor import TemplateManagerDialog
 from desktop.ui.today_view import TodayView, agenda_summary
 
 STATUS_TIMEOUT_MS = 8000
@@ -55,27 +55,25 @@ class SettingsKey:
     RIGHT_SPLITTER = "main_window/right_splitter"
     CONTACTS_HEADER = "contacts/header"
     LEFT_TAB = "main_window/left_tab"
+    PROFILE_ASKED = "profile/asked"
 
 
 class MainWindow(QMainWindow):
     def __init__(
         self,
-        *,
-        contacts: ContactService,
-        follow_ups: FollowUpService,
-        opportunities: OpportunityService,
-        preferences: PreferencesService,
+        services: Services,
         settings: QSettings,
-        clock: Clock,
         zone: Callable[[], tzinfo] = local_zone,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._contacts = contacts
-        self._follow_ups = follow_ups
-        self._opportunities = opportunities
+        self._services = services
+        self._contacts = contacts = services.contacts
+        self._follow_ups = follow_ups = services.follow_ups
+        self._opportunities = opportunities = services.opportunities
+        preferences = services.preferences
         self._settings = settings
-        self._clock = clock
+        self._clock = clock = services.clock
         self._zone = zone
         self._owed_count = 0
         self.setObjectName("main_window")
@@ -102,8 +100,9 @@ class MainWindow(QMainWindow):
 
         self.card_form = BusinessCardForm()
         self.card_form.setObjectName("business_card_form")
-        self.letter_preview = LetterPreview()
-        self.letter_preview.setObjectName("letter_preview")
+        self.composer = LetterComposer()
+        self.composer.setObjectName("letter_composer")
+        self.letter_preview = self.composer.preview
 
         card_scroll = QScrollArea()
         card_scroll.setAccessibleName("Business card area")
@@ -119,7 +118,7 @@ class MainWindow(QMainWindow):
         self.right_tabs.setObjectName("right_tabs")
         self.right_tabs.setAccessibleName("Letter and history")
         self.right_tabs.tabBar().setAccessibleName("Choose letter or history")
-        self.right_tabs.addTab(self.letter_preview, themed_icon("fa6s.envelope"), "Letter")
+        self.right_tabs.addTab(self.composer, themed_icon("fa6s.envelope"), "Letter")
         self.right_tabs.addTab(self.history_view, themed_icon("fa6s.clock-rotate-left"), "History")
 
         self.right_splitter.addWidget(card_scroll)
@@ -145,6 +144,7 @@ class MainWindow(QMainWindow):
             people=self.contact_model.records,
             parent=self,
         )
+        self.letter_desk = LetterDesk(self.composer, services, clock, zone, self)
         self.agenda_timer = QTimer(self)
         self.agenda_timer.setInterval(AGENDA_REFRESH_MS)
 
@@ -222,6 +222,12 @@ class MainWindow(QMainWindow):
         )
         self.print_agenda_action = self._action("&Print Agenda…", "fa6s.print")
         self.agenda_pdf_action = self._action("Save Agenda as P&DF…", "fa6s.file-pdf")
+        self.profile_action = self._action(
+            "Your &Profile…", "fa6s.id-badge", tip="Your name and address for letters, paper size"
+        )
+        self.templates_action = self._action(
+            "Letter &Templates…", "fa6s.file-lines", tip="Edit the letters for each situation"
+        )
         self.preferences_action = self._action(
             "Pr&eferences…", "fa6s.sliders", keys(QKeySequence.StandardKey.Preferences)
         )
@@ -246,7 +252,7 @@ class MainWindow(QMainWindow):
         edit_menu = menu_bar.addMenu("&Edit")
         edit_menu.addActions([self.find_action, self.delete_action])
         edit_menu.addSeparator()
-        edit_menu.addAction(self.preferences_action)
+        edit_menu.addActions([self.profile_action, self.templates_action, self.preferences_action])
         follow_menu = menu_bar.addMenu("F&ollow-Ups")
         follow_menu.addActions(
             [self.log_event_action, self.today_action, self.new_opportunity_action]
@@ -307,6 +313,10 @@ class MainWindow(QMainWindow):
         self.opportunities_pane.delete_requested.connect(self.flow.delete_opportunity)
 
         self.flow.done.connect(self._after_operation)
+        self.letter_desk.done.connect(self._after_operation)
+        self.composer.manage_templates_requested.connect(self.manage_templates)
+        self.profile_action.triggered.connect(self.edit_profile)
+        self.templates_action.triggered.connect(self.manage_templates)
         self.agenda_timer.timeout.connect(self.refresh_agenda)
 
     # -- contacts -------------------------------------------------------------------------
@@ -373,7 +383,8 @@ class MainWindow(QMainWindow):
         self.contacts_pane.clear_selection()
         self.card_form.load(None)
         self._show_history(None)
-        self._on_card_edited()
+        self.setWindowModified(False)
+        self._show_card_letter()
         self.card_form.focus_first_field()
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -390,9 +401,14 @@ class MainWindow(QMainWindow):
             introducer = self._contacts.names([record.introduced_by_id]).get(
                 record.introduced_by_id, ""
             )
+        fresh = record.id != self.card_form.contact_id
         self.card_form.load(record.card, record.id, introducer)
         self._show_history(record.id)
-        self._on_card_edited()
+        self.setWindowModified(False)
+        if fresh:
+            self._show_card_letter()
+        else:
+            self._on_card_edited()
 
     def _show_history(self, contact_id: int | None) -> None:
         """The card's one-line summary and the History tab, for ``contact_id`` (or nobody)."""
@@ -434,15 +450,11 @@ class MainWindow(QMainWindow):
 
     def _on_card_edited(self) -> None:
         self.setWindowModified(self.card_form.is_modified())
-        self.letter_preview.set_letter(self.current_letter())
+        self.letter_desk.show_card(self.card_form.card(), self.card_form.contact_id, fresh=False)
 
-    def current_letter(self) -> Letter | None:
-        """The thank-you letter for the card as it stands in the form, if it names someone."""
-        card = self.card_form.card().normalised()
-        if not card.full_name:
-            return None
-        today = self._clock().astimezone(self._zone()).date()
-        return thank_you_letter(card, on=today, locale=QLocale().name())
+    def _show_card_letter(self) -> None:
+        """A different person on the card: start their letter afresh."""
+        self.letter_desk.show_card(self.card_form.card(), self.card_form.contact_id, fresh=True)
 
     def _focus_search(self) -> None:
         self.left_tabs.setCurrentWidget(self.contacts_pane)
@@ -495,6 +507,33 @@ class MainWindow(QMainWindow):
         self.reload_opportunities()
         self._show_history(self.card_form.contact_id)
         self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
+
+    def ask_for_profile_if_new(self) -> None:
+        """First run: ask once for the sender's name and address (after the window shows)."""
+        if self._services.profile.load().is_set_up or self._settings.value(
+            SettingsKey.PROFILE_ASKED
+        ):
+            return
+        self._settings.setValue(SettingsKey.PROFILE_ASKED, "yes")
+        QTimer.singleShot(0, lambda: self.edit_profile(first_run=True))
+
+    def edit_profile(self, first_run: bool = False) -> None:
+        chosen = ProfileDialog.ask(self._services.profile.load(), first_run=first_run, parent=self)
+        if chosen is None:
+            return
+        try:
+            self._services.profile.save(chosen)
+        except FollowUpDeskError as exc:
+            QMessageBox.warning(self, "Profile not saved", str(exc))
+            return
+        self.letter_desk.redraft()
+        self.statusBar().showMessage("Your profile is saved: letters are signed with it.")
+
+    def manage_templates(self) -> None:
+        situation = self.composer.current_situation() if self.letter_desk.draft else None
+        if TemplateManagerDialog.open(self._services.templates, situation=situation, parent=self):
+            self.letter_desk.redraft(keep_edits=False)
+            self.statusBar().showMessage("Templates saved.", STATUS_TIMEOUT_MS)
 
     def reload_opportunities(self) -> None:
         self.opportunities_pane.set_rows(self._opportunities.list_opportunities())

@@ -100,6 +100,9 @@ class TodayView(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.log_button)
+        # Log event is also on the toolbar (Ctrl+L): here an icon keeps the pane narrow.
+        self.log_button.setToolTip("Log event… (Ctrl+L)")
+        self.log_button.setText("")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 0)

@@ -635,7 +635,7 @@ def expected_probe(name: str, value: str) -> str:
     if name == Situation.THANK_HELPER.value:
         return f"in particular for {end_sentence(lower_first(value))}"
     if name == Situation.AFTER_INFORMATIONAL.value:
-        return f"about your work at {value}"
+        return f"about your work at {end_sentence(value)}"
     if name == "thank-you":
         return f"I enjoyed learning more about {value}"
     return f"the {value} position"

@@ -17,7 +17,9 @@ def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
     """Type ``text`` into ``widget``: ASCII as key presses, anything else the way an input
     method delivers it (QTest can only press keys that exist on a US keyboard)."""
     for char in text:
-        if char.isascii():
+        if char == "\n":
+            qtbot.keyClick(widget, Qt.Key.Key_Return)
+        elif char.isascii():
             qtbot.keyClicks(widget, char)
         else:
             event = QInputMethodEvent()

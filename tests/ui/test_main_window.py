@@ -40,7 +40,7 @@ def test_typing_a_card_and_saving_adds_a_row_and_a_letter(qtbot: QtBot, window: 
         "Ms. Dana Davis\nDirector of Engineering\nPlatform\nAcme Robotics\n"
         "500 Market Street, Suite 12\nSpringfield, IL 62701",
         "Dear Ms. Davis:",
-        "the Spring Tech Job Fair",
+        "Thank you for meeting with me",  # a hiring-process card: the interview letter
         "November 25, 2026",
         "Sincerely,",
     ):
