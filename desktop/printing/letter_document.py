@@ -41,9 +41,9 @@ def _lines(lines: tuple[str, ...] | list[str]) -> str:
 def _flush_left(block: str) -> str:
     """A paragraph that stays left to right and flush left whatever script it starts with.
 
-    Qt takes a paragraph's direction from its first letter, so an address whose first line
-    is an Arabic name would otherwise jump to the right margin, lines and all. The Arabic
-    itself still reads right to left inside its line.
+    Said explicitly: a paragraph whose direction is left to Qt may take it from its first
+    letter, and an address whose first line is an Arabic name would then move to the right
+    margin, lines and all. The Arabic itself still reads right to left inside its line.
     """
     return f'<p dir="ltr">{block}</p>'
 
@@ -52,9 +52,8 @@ def letter_html(letter: Letter) -> str:
     """Block format: everything flush left, one blank line between blocks.
 
     Every piece of user text goes through ``html.escape`` and ``pre-wrap`` keeps its spaces,
-    so "<b>", "&amp;" or "{{ x }}" on a card print exactly as typed. The address, date,
-    salutation and closing blocks are flush left in any script; a body paragraph takes its
-    direction from its own text, so one written in Arabic reads from the right.
+    so "<b>", "&amp;" or "{{ x }}" on a card print exactly as typed. Every block is flush
+    left whatever script a name is in.
     """
     blocks: list[str] = []
     if letter.sender_block:
@@ -63,7 +62,7 @@ def letter_html(letter: Letter) -> str:
     if letter.inside_address:
         blocks.append(_flush_left(_lines(letter.inside_address)))
     blocks.append(_flush_left(escape(letter.salutation)))
-    blocks.extend(f"<p>{escape(paragraph)}</p>" for paragraph in letter.paragraphs)
+    blocks.extend(_flush_left(escape(paragraph)) for paragraph in letter.paragraphs)
     closing = escape(letter.closing)
     if letter.signature_name:
         spacer = "<br>" * (SIGNATURE_SPACE_LINES + 1)

@@ -531,7 +531,7 @@ class MainWindow(QMainWindow):
 
     def manage_templates(self) -> None:
         situation = self.composer.current_situation() if self.letter_desk.draft else None
-        if TemplateManagerDialog.open(self._services.templates, situation=situation, parent=self):
+        if TemplateManagerDialog.manage(self._services.templates, situation=situation, parent=self):
             self.letter_desk.redraft(keep_edits=False)
             self.statusBar().showMessage("Templates saved.", STATUS_TIMEOUT_MS)
 

@@ -8,6 +8,7 @@ that does not render cannot be saved: the error names its line and the line is m
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QItemSelectionModel, QLocale, Qt, QTimer, Signal
@@ -327,7 +328,7 @@ class TemplateManagerDialog(QDialog):
         self.close_button = self.button_box.button(QDialogButtonBox.StandardButton.Close)
         self.close_button.setAccessibleName("Close")
         # Enter activates a field or a template; it must not also close the dialog.
-        pass
+        self.close_button.setAutoDefault(False)
 
     @staticmethod
     def _button(text: str, icon: str, name: str) -> QPushButton:
@@ -665,45 +666,32 @@ class TemplateManagerDialog(QDialog):
         record = self._record
         if record is None or not self._settle_unsaved():
             return
-        taken = {r.name.casefold() for r in self._records.values()}
-        name: str | None = copy_name(record, taken)
-        while (
-            name := self._ask_name(
-                "Duplicate template", f"Name of the copy of “{record.name}”:", name or ""
-            )
-        ) is not None:
-            try:
-                copy = self._templates.duplicate(record.key, name)
-            except ValidationError as exc:
-                name = self._retry(exc, name)
-                continue
-            except FollowUpDeskError as exc:
-                self._report(exc, "The template was not duplicated")
-                return
+        copy = self._ask_name_until_accepted(
+            "Duplicate template",
+            f"Name of the copy of “{record.name}”:",
+            copy_name(record, {r.name.casefold() for r in self._records.values()}),
+            lambda name: self._templates.duplicate(record.key, name),
+            "The template was not duplicated",
+        )
+        if copy is not None:
             self._stored()
             self._show_situation(copy.situation, select=copy.key)
-            return
 
     def rename(self) -> None:
         record = self._record
         if record is None or record.is_builtin:
             return
-        name: str | None = record.name
-        while (
-            name := self._ask_name("Rename template", f"New name for “{record.name}”:", name or "")
-        ) is not None:
-            try:
-                renamed = self._templates.rename(record.key, name)
-            except ValidationError as exc:
-                name = self._retry(exc, name)
-                continue
-            except FollowUpDeskError as exc:
-                self._report(exc, "The template was not renamed")
-                return
+        renamed = self._ask_name_until_accepted(
+            "Rename template",
+            f"New name for “{record.name}”:",
+            record.name,
+            lambda name: self._templates.rename(record.key, name),
+            "The template was not renamed",
+        )
+        if renamed is not None and renamed.name != record.name:
             self._record = renamed
             self._refresh_labels()
             self._stored()
-            return
 
     def reset_to_standard(self) -> None:
         record = self._record
@@ -763,9 +751,26 @@ class TemplateManagerDialog(QDialog):
         finally:
             dialog.deleteLater()
 
-    def _retry(self, exc: ValidationError, name: str) -> str:
-        self._report(exc, "Choose another name")
-        return name
+    def _ask_name_until_accepted(
+        self,
+        title: str,
+        label: str,
+        name: str,
+        act: Callable[[str], TemplateRecord],
+        failure: str,
+    ) -> TemplateRecord | None:
+        """Ask a name and ``act`` on it; a name refused (taken, empty) is explained and asked
+        again. None when cancelled or when ``act`` fails otherwise."""
+        while (answer := self._ask_name(title, label, name)) is not None:
+            try:
+                return act(answer)
+            except ValidationError as exc:
+                self._report(exc, "Choose another name")
+                name = answer
+            except FollowUpDeskError as exc:
+                self._report(exc, failure)
+                return None
+        return None
 
     def _report(self, exc: FollowUpDeskError, title: str) -> None:
         # Not QMessageBox.warning: its text may be read as HTML, and names are user text.
@@ -805,7 +810,7 @@ class TemplateManagerDialog(QDialog):
         super().reject()
 
     @classmethod
-    def open(  # type: ignore[override]  # a class method, unlike QDialog.open(), on purpose
+    def manage(
         cls,
         templates: TemplateService,
         *,

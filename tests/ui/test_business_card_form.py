@@ -34,7 +34,7 @@ def make_form(qtbot: QtBot) -> BusinessCardForm:
     qtbot.addWidget(form)
     form.show()
     form.activateWindow()
-    qtbot.waitActive(form)
+    qtbot.waitUntil(form.isActiveWindow, timeout=2000)
     return form
 
 

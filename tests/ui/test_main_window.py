@@ -79,7 +79,8 @@ def test_editing_a_selected_contact_updates_it_in_place(qtbot: QtBot, window: Ma
 
 
 def test_ctrl_s_and_ctrl_return_save_the_card(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitActive(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     type_card(qtbot, window.card_form, given_name="Ada", family_name="Lovelace")
     ctrl = Qt.KeyboardModifier.ControlModifier
     qtbot.keyClick(window.card_form.fields["family_name"], Qt.Key.Key_S, ctrl)
@@ -163,7 +164,8 @@ def test_delete_key_in_the_table_deletes_and_selects_the_next(
 ) -> None:
     for given, family in (("Ada", "Adams"), ("Ben", "Brown"), ("Cy", "Clark")):
         add_contact(qtbot, window, given_name=given, family_name=family)
-    qtbot.waitActive(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     window.contact_table.setFocus()
     window.contact_table.selectRow(1)
     seen: list[str] = []
@@ -179,7 +181,8 @@ def test_delete_key_in_the_table_deletes_and_selects_the_next(
 
 def test_delete_key_in_a_text_field_edits_text_only(qtbot: QtBot, window: MainWindow) -> None:
     add_contact(qtbot, window, given_name="Ada", family_name="Adams")
-    qtbot.waitActive(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     edit = window.card_form.fields["family_name"]
     edit.setFocus()
     edit.setCursorPosition(0)

@@ -547,7 +547,7 @@ def test_open_says_whether_anything_changed(qtbot: QtBot, templates: TemplateSer
         click(qtbot, dialog.close_button)
 
     errors = answer_next_dialog(qtbot, TemplateManagerDialog, look)
-    assert TemplateManagerDialog.open(templates, situation=INTERVIEW) is False
+    assert TemplateManagerDialog.manage(templates, situation=INTERVIEW) is False
     assert errors == []
 
     def edit(dialog: TemplateManagerDialog) -> None:
@@ -556,7 +556,7 @@ def test_open_says_whether_anything_changed(qtbot: QtBot, templates: TemplateSer
         click(qtbot, dialog.close_button)
 
     errors = answer_next_dialog(qtbot, TemplateManagerDialog, edit)
-    assert TemplateManagerDialog.open(templates, situation=INTERVIEW) is True
+    assert TemplateManagerDialog.manage(templates, situation=INTERVIEW) is True
     assert errors == []
     assert templates.get(INTERVIEW_KEY).body.endswith("P.S. Thanks.")
     assert QApplication.activeModalWidget() is None
