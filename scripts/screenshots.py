@@ -17,6 +17,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QLocale
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.app import create_main_window, open_context
@@ -24,6 +25,9 @@ from desktop.domain.clock import fixed_clock
 from desktop.domain.contacts import ContactCard
 from desktop.domain.followups import EventDraft
 from desktop.domain.opportunities import OpportunityDraft
+from desktop.domain.profile import Profile
+from desktop.printing.letter_document import build_letter_document, paint_page
+from desktop.ui.main_window import MainWindow
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 WHEN = datetime(2026, 11, 25, 19, 0, tzinfo=UTC)
@@ -93,6 +97,27 @@ def shoot(window: QWidget, name: str) -> None:
     print(f"wrote {path}")
 
 
+def shoot_letter(window: MainWindow, name: str) -> None:
+    """Page 1 of the letter now in the composer, painted exactly as the printer gets it."""
+    letter = window.letter_desk.letter()
+    assert letter is not None
+    page = window.letter_desk.page()
+    document = build_letter_document(letter, page)
+    scale = 1.0
+    size = page.size_px() * scale
+    image = QImage(size.toSize(), QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    painter.scale(scale, scale)
+    paint_page(document, painter, 0)
+    painter.end()
+    path = OUT / name
+    image.save(str(path))
+    print(f"wrote {path}")
+
+
 def main() -> int:
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -100,6 +125,17 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         context = open_context(Path(tmp), fixed_clock(WHEN))
         services = context.services
+        services.profile.save(
+            Profile(
+                name="Alex Candidate",
+                street="9 Elm Street",
+                city="Chicago",
+                region="IL",
+                postal_code="60601",
+                phone="(312) 555-0100",
+                email="alex.candidate@example.com",
+            )
+        )
         people = {c.family_name: c.id for c in map(services.contacts.add_contact, SAMPLES)}
         acme = services.opportunities.save(
             OpportunityDraft(
@@ -114,7 +150,7 @@ def main() -> int:
                 kind="interview",
                 occurred_at=WHEN - timedelta(hours=20),
                 contact_ids=(people["Davis"], people["Okafor"]),
-                discussed="Fleet migration; on-call rotation; team of eight.",
+                discussed="the warehouse-robot fleet migration and the on-call rotation",
                 opportunity_id=acme.id,
             )
         )
@@ -143,9 +179,10 @@ def main() -> int:
         app.processEvents()
         shoot(window, "main-window.png")
         window.show_today()
-        window.today_view.table.selectRow(0)
+        window.today_view.table.selectRow(1)  # Ms. Davis, after the interview
         app.processEvents()
         shoot(window, "today.png")
+        shoot_letter(window, "letter.png")
         window.close()
         context.close()
     return 0

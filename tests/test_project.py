@@ -56,3 +56,21 @@ def test_readme_screenshots_exist() -> None:
     assert images, "the README shows a screenshot"
     for image in images:
         assert (ROOT / image).is_file(), image
+
+
+def test_qt_binding_keeps_python_none_alive() -> None:
+    """PySide6 6.12.0 leaks a reference to None per void call and aborts Python 3.11 in a
+    long session; pyproject excludes it. This fails if a broken binding is installed."""
+    script = (
+        "import sys\n"
+        "from PySide6.QtCore import QObject\n"
+        "o = QObject()\n"
+        "before = sys.getrefcount(None)\n"
+        "for _ in range(1000): o.setObjectName('x')\n"
+        "print(sys.getrefcount(None) - before)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert abs(int(result.stdout.strip())) < 50
