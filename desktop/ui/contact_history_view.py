@@ -13,11 +13,15 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -25,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.followups import FollowUpRecord
+from desktop.domain.letter_history import LetterRecord
 from desktop.domain.vocabulary import EventKind, FollowUpStatus
 from desktop.ui.icons import themed_icon
 from desktop.ui.local_time import format_local
@@ -108,6 +113,22 @@ class ContactHistoryModel(QAbstractTableModel):
         return None
 
 
+def show_letter_text(parent: QWidget, record: LetterRecord, zone: tzinfo) -> None:
+    """The letter exactly as it left, read-only, with a button to copy it."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(f"{record.output.label} {format_local(record.created_at, zone)}")
+    text = QPlainTextEdit(record.final_text)
+    text.setReadOnly(True)
+    text.setAccessibleName("Letter text")
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(text)
+    layout.addWidget(buttons)
+    dialog.resize(560, 520)
+    dialog.exec()
+
+
 class ContactHistoryView(QWidget):
     delete_event_requested = Signal(int)  # event id
 
@@ -140,19 +161,56 @@ class ContactHistoryView(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.empty_hint, 1)
         bar.addWidget(self.delete_event_button)
+        self.letters_model = QStandardItemModel(0, 4, self)
+        self.letters_model.setHorizontalHeaderLabels(["Sent", "Letter", "Template", "How"])
+        self.letters_table = QTableView()
+        self.letters_table.setObjectName("letters_table")
+        self.letters_table.setAccessibleName("Letters sent")
+        self.letters_table.setModel(self.letters_model)
+        self.letters_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.letters_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.letters_table.verticalHeader().setVisible(False)
+        self.letters_table.horizontalHeader().setStretchLastSection(True)
+        self.letters_table.setToolTip("Double-click a letter to read it as it was sent")
+        self._letters: list[LetterRecord] = []
+        self._zone: tzinfo | None = None
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table, 2)
         layout.addLayout(bar)
+        layout.addWidget(self.letters_table, 1)
+        self.letters_table.doubleClicked.connect(self._show_letter)
 
         self.delete_event_button.clicked.connect(self._request_delete)
         self.table.selectionModel().selectionChanged.connect(self._update_button)
         self.model.modelReset.connect(self._update_button)
         self._update_button()
 
-    def set_history(self, records: Sequence[FollowUpRecord], zone: tzinfo) -> None:
+    def set_history(
+        self,
+        records: Sequence[FollowUpRecord],
+        zone: tzinfo,
+        letters: Sequence[LetterRecord] = (),
+    ) -> None:
         self.model.set_rows(records, zone)
         self.empty_hint.setVisible(not records)
+        self._letters = list(letters)
+        self._zone = zone
+        self.letters_model.setRowCount(0)
+        for letter in letters:
+            row = [
+                format_local(letter.created_at, zone),
+                letter.situation.label,
+                letter.template_name,
+                f"{letter.output.label} ({letter.channel.label.lower()})",
+            ]
+            self.letters_model.appendRow([QStandardItem(text) for text in row])
+        self.letters_table.setVisible(bool(letters))
+
+    def _show_letter(self, index: QModelIndex) -> None:
+        if index.isValid() and self._zone is not None:
+            show_letter_text(self, self._letters[index.row()], self._zone)
 
     def current_record(self) -> FollowUpRecord | None:
         rows = self.table.selectionModel().selectedRows()

@@ -29,7 +29,7 @@ def safe_file_name(text: str) -> str:
     return cleaned or "letter"
 
 
-def _printer_for(page: PageSpec, title: str) -> QPrinter:
+def printer_for(page: PageSpec, title: str) -> QPrinter:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(full_sheet_layout(page))
     printer.setFullPage(True)
@@ -39,7 +39,7 @@ def _printer_for(page: PageSpec, title: str) -> QPrinter:
 
 def print_document(parent: QWidget, document: QTextDocument, page: PageSpec, title: str) -> bool:
     # Kept in a local for the whole call: a temporary QPrinter crashes Qt's print dialogs.
-    printer = _printer_for(page, title)
+    printer = printer_for(page, title)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(f"Print {title}")
     if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -54,7 +54,7 @@ def print_document(parent: QWidget, document: QTextDocument, page: PageSpec, tit
 
 def preview_document(parent: QWidget, document: QTextDocument, page: PageSpec, title: str) -> bool:
     """The system's print preview; True when the user printed from it."""
-    printer = _printer_for(page, title)
+    printer = printer_for(page, title)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(f"Print preview: {title}")
     dialog.paintRequested.connect(

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 import desktop.ui.agenda_output as agenda_output
+import desktop.ui.batch_letters as batch_letters
 from desktop import APP_NAME, __version__
 from desktop.domain.contacts import ContactRecord
 from desktop.domain.errors import ContactNotFound, FollowUpDeskError, ValidationError
@@ -220,6 +221,14 @@ class MainWindow(QMainWindow):
             "fa6s.calendar-days",
             tip="Save pending follow-ups as an .ics file for Outlook, Apple or Google Calendar",
         )
+        self.print_due_letters_action = self._action(
+            "Print &Letters for Due Follow-Ups…",
+            "fa6s.print",
+            tip="One letter per overdue or due follow-up, each with its situation's template",
+        )
+        self.pdf_due_letters_action = self._action(
+            "Save Letters for Due Follow-Ups as PDF…", "fa6s.file-pdf"
+        )
         self.print_agenda_action = self._action("&Print Agenda…", "fa6s.print")
         self.agenda_pdf_action = self._action("Save Agenda as P&DF…", "fa6s.file-pdf")
         self.profile_action = self._action(
@@ -257,6 +266,8 @@ class MainWindow(QMainWindow):
         follow_menu.addActions(
             [self.log_event_action, self.today_action, self.new_opportunity_action]
         )
+        follow_menu.addSeparator()
+        follow_menu.addActions([self.print_due_letters_action, self.pdf_due_letters_action])
         view_menu = menu_bar.addMenu("&View")
         view_menu.addActions(
             [
@@ -291,6 +302,8 @@ class MainWindow(QMainWindow):
         self.new_opportunity_action.triggered.connect(lambda: self.flow.edit_opportunity())
         self.export_calendar_action.triggered.connect(self.export_calendar)
         self.print_agenda_action.triggered.connect(self.print_agenda)
+        self.print_due_letters_action.triggered.connect(lambda: self.send_due_letters(to_pdf=False))
+        self.pdf_due_letters_action.triggered.connect(lambda: self.send_due_letters(to_pdf=True))
         self.agenda_pdf_action.triggered.connect(self.save_agenda_pdf)
         self.preferences_action.triggered.connect(self.flow.edit_preferences)
         self.quit_action.triggered.connect(self.close)
@@ -417,7 +430,11 @@ class MainWindow(QMainWindow):
             self.history_view.set_history([], self._zone())
             return
         self.card_form.set_history(self._history_text(contact_id))
-        self.history_view.set_history(self._follow_ups.for_contact(contact_id), self._zone())
+        self.history_view.set_history(
+            self._follow_ups.for_contact(contact_id),
+            self._zone(),
+            self._services.letters.for_contact(contact_id),
+        )
 
     def _history_text(self, contact_id: int) -> str:
         history = self._follow_ups.history(contact_id)
@@ -552,6 +569,20 @@ class MainWindow(QMainWindow):
         message = agenda_output.save_agenda_pdf(self, self._agenda_now(), self._zone())
         if message:
             self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
+
+    def send_due_letters(self, *, to_pdf: bool) -> None:
+        agenda = self._agenda_now()
+        message = batch_letters.send_all(
+            self,
+            self._services,
+            agenda.overdue + agenda.due,
+            self._clock,
+            self._zone(),
+            self.letter_desk.page(),
+            to_pdf=to_pdf,
+        )
+        if message:
+            self._after_operation(message)
 
     def _agenda_now(self) -> Agenda:
         return self._follow_ups.agenda(self._clock())

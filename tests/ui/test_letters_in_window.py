@@ -186,3 +186,45 @@ def test_copy_puts_the_letter_on_the_clipboard(
     window.composer.copy_action.trigger()
     assert "Dear Ms. Davis:" in QGuiApplication.clipboard().text()
     assert context.services.letters.for_contact(dana)[0].output is LetterOutput.COPIED
+
+
+def test_all_due_letters_go_into_one_pdf_and_are_marked_sent(
+    qtbot: QtBot,
+    letter_desk: tuple[AppContext, int, int, Start],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    context, _dana, follow_up, start = letter_desk
+    services = context.services
+    sam = services.contacts.add_contact(ContactCard(given_name="Sam", family_name="Okafor"))
+    services.follow_ups.log_event(
+        EventDraft(kind="help", occurred_at=NOW - timedelta(hours=1), contact_ids=(sam.id,))
+    )
+    window = start()
+    target = tmp_path / "all.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    seen: list[str] = []
+    answer_next_message_box(qtbot, lambda box: box.button(QMessageBox.StandardButton.Yes), seen)
+
+    window.pdf_due_letters_action.trigger()
+
+    assert target.read_bytes().startswith(b"%PDF")
+    assert "Mark these 2 follow-ups as sent" in seen[0]
+    assert window.today_view.model.rowCount() == 0
+    assert services.follow_ups.get(follow_up).status is FollowUpStatus.SENT
+    assert [letter.output for letter in services.letters.for_contact(sam.id)] == [LetterOutput.PDF]
+    assert window.statusBar().currentMessage().startswith("Saved 2 letters to all.pdf")
+
+
+def test_the_history_tab_lists_the_letters_sent(
+    qtbot: QtBot, letter_desk: tuple[AppContext, int, int, Start]
+) -> None:
+    context, dana, _follow_up, start = letter_desk
+    window = start()
+    window.composer.copy_action.trigger()
+    window.right_tabs.setCurrentWidget(window.history_view)
+    letters = window.history_view.letters_model
+    assert letters.rowCount() == 1
+    assert letters.index(0, 1).data() == "After an interview"
+    assert letters.index(0, 3).data() == "Copied (email)"
+    assert context.services.letters.for_contact(dana)[0].final_text.startswith("9 Elm St")
