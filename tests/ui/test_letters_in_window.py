@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import shutil
+import subprocess
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -228,3 +231,23 @@ def test_the_history_tab_lists_the_letters_sent(
     assert letters.index(0, 1).data() == "After an interview"
     assert letters.index(0, 3).data() == "Copied (email)"
     assert context.services.letters.for_contact(dana)[0].final_text.startswith("9 Elm St")
+
+
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="needs pdfinfo (poppler-utils)")
+def test_the_envelope_is_saved_on_a_landscape_number_10(
+    qtbot: QtBot,
+    letter_desk: tuple[AppContext, int, int, Start],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _context, _dana, _follow_up, start = letter_desk
+    window = start()
+    target = tmp_path / "envelope.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    window.composer.envelope_pdf_action.trigger()
+    info = subprocess.run(
+        ["pdfinfo", str(target)], capture_output=True, text=True, check=True
+    ).stdout
+    # US letter paper (the tests' locale) takes a #10 envelope: 9.5 x 4.125 in, long edge across.
+    assert re.search(r"Page size:\s+684 x 297 pts", info)
+    assert window.statusBar().currentMessage() == "Saved envelope.pdf."
