@@ -6,13 +6,7 @@ from collections.abc import Sequence
 from datetime import tzinfo
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,8 +27,8 @@ from desktop.domain.letter_history import LetterRecord
 from desktop.domain.vocabulary import EventKind, FollowUpStatus
 from desktop.ui.icons import themed_icon
 from desktop.ui.local_time import format_local
-
-_Index = QModelIndex | QPersistentModelIndex
+from desktop.ui.row_table_model import RowTableModel
+from desktop.ui.tables import row_table
 
 HEADERS = ("Opened", "Follow-up", "After", "Status", "Notes")
 COL_OPENED, COL_SITUATION, COL_EVENT, COL_STATUS, COL_NOTES = range(len(HEADERS))
@@ -58,38 +52,21 @@ def status_text(record: FollowUpRecord, zone: tzinfo) -> str:
     return "Pending"
 
 
-class ContactHistoryModel(QAbstractTableModel):
+class ContactHistoryModel(RowTableModel[FollowUpRecord]):
+    headers = HEADERS
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[FollowUpRecord] = []
         self._zone: tzinfo | None = None
 
-    def set_rows(self, rows: Sequence[FollowUpRecord], zone: tzinfo) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
+    def set_history(self, rows: Sequence[FollowUpRecord], zone: tzinfo) -> None:
         self._zone = zone
-        self.endResetModel()
+        self.set_rows(rows)
 
-    def record_at(self, row: int) -> FollowUpRecord:
-        return self._rows[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        """Override of QAbstractItemModel.rowCount."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """Override of QAbstractItemModel.columnCount."""
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Override of QAbstractItemModel.data."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
+    def cell(self, record: FollowUpRecord, column: int, role: int) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        record = self._rows[index.row()]
         assert self._zone is not None
-        column = index.column()
         if column == COL_OPENED:
             return format_local(record.opens_at, self._zone)
         if column == COL_SITUATION:
@@ -99,18 +76,6 @@ class ContactHistoryModel(QAbstractTableModel):
         if column == COL_STATUS:
             return status_text(record, self._zone)
         return " ".join(part for part in (record.summary, record.override_note) if part)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Override of QAbstractItemModel.headerData."""
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(HEADERS)
-        ):
-            return HEADERS[section]
-        return None
 
 
 def show_letter_text(parent: QWidget, record: LetterRecord, zone: tzinfo) -> None:
@@ -136,16 +101,7 @@ class ContactHistoryView(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Follow-up history")
         self.model = ContactHistoryModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("history_table")
-        self.table.setAccessibleName("Follow-up history")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
+        self.table = row_table(self.model, name="Follow-up history", object_name="history_table")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
@@ -193,7 +149,7 @@ class ContactHistoryView(QWidget):
         zone: tzinfo,
         letters: Sequence[LetterRecord] = (),
     ) -> None:
-        self.model.set_rows(records, zone)
+        self.model.set_history(records, zone)
         self.empty_hint.setVisible(not records)
         self._letters = list(letters)
         self._zone = zone

@@ -3,21 +3,15 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QModelIndex, Qt
 
 from desktop.domain.contacts import ContactRecord, contact_sort_key
+from desktop.ui.row_table_model import RowTableModel
 
 ContactIdRole = Qt.ItemDataRole.UserRole + 1
-
-_Index = QModelIndex | QPersistentModelIndex
 
 # (header, how to show a contact in that column)
 _COLUMNS: tuple[tuple[str, Callable[[ContactRecord], str]], ...] = (
@@ -34,16 +28,23 @@ COL_NAME, COL_JOB_TITLE, COL_COMPANY, COL_CATEGORY, COL_EMAIL, COL_PHONE, COL_ME
 )
 
 
-class ContactTableModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ContactRecord] = []
+class ContactTableModel(RowTableModel[ContactRecord]):
+    """Rows come in the service's ``contact_sort_key`` order."""
 
-    def set_rows(self, rows: Sequence[ContactRecord]) -> None:
-        """Replace every row; ``rows`` come in the service's ``contact_sort_key`` order."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    headers = tuple(header for header, _show in _COLUMNS)
+
+    def cell(self, record: ContactRecord, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _COLUMNS[column][1](record)
+        if role == ContactIdRole:
+            return record.id
+        return None
+
+    def row_of(self, contact_id: int) -> int | None:
+        for row, record in enumerate(self._rows):
+            if record.id == contact_id:
+                return row
+        return None
 
     def upsert(self, record: ContactRecord) -> int:
         """Show a saved contact at its place in the order; return its row.
@@ -70,47 +71,3 @@ class ContactTableModel(QAbstractTableModel):
         del self._rows[row]
         self.endRemoveRows()
         return True
-
-    def record_at(self, row: int) -> ContactRecord:
-        return self._rows[row]
-
-    def records(self) -> list[ContactRecord]:
-        """Every contact, in list order (a copy: the model's rows stay its own)."""
-        return list(self._rows)
-
-    def row_of(self, contact_id: int) -> int | None:
-        for row, record in enumerate(self._rows):
-            if record.id == contact_id:
-                return row
-        return None
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        """Override of QAbstractItemModel.rowCount: a flat table has no children."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """Override of QAbstractItemModel.columnCount."""
-        return 0 if parent.isValid() else len(_COLUMNS)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Override of QAbstractItemModel.data. Text is plain: a view never renders it as HTML."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        record = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _COLUMNS[index.column()][1](record)
-        if role == ContactIdRole:
-            return record.id
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Override of QAbstractItemModel.headerData."""
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(_COLUMNS)
-        ):
-            return _COLUMNS[section][0]
-        return None

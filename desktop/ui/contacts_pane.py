@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.contacts import ContactRecord
 from desktop.ui.contact_table_model import COL_NAME, ContactTableModel
+from desktop.ui.tables import row_table
 
 
 class ContactsPane(QWidget):
@@ -35,14 +34,7 @@ class ContactsPane(QWidget):
         self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setSortLocaleAware(True)
 
-        self.table = QTableView()
-        self.table.setObjectName("contact_table")
-        self.table.setAccessibleName("Contacts")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
+        self.table = row_table(self.proxy, name="Contacts", object_name="contact_table")
         self.table.setSortingEnabled(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)

@@ -7,18 +7,17 @@ from datetime import datetime, tzinfo
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon
 
 from desktop.domain.followups import Agenda, FollowUpRecord
 from desktop.domain.rules.window import DueState, describe_time_left
 from desktop.ui.local_time import format_local
+from desktop.ui.row_table_model import RowTableModel
 
 FollowUpIdRole = Qt.ItemDataRole.UserRole + 1
 ContactIdRole = Qt.ItemDataRole.UserRole + 2
 StateRole = Qt.ItemDataRole.UserRole + 3
-
-_Index = QModelIndex | QPersistentModelIndex
 
 HEADERS = ("When", "Person", "Situation", "Time left", "Due by", "Recommended")
 COL_STATE, COL_PERSON, COL_SITUATION, COL_TIME_LEFT, COL_DUE_BY, COL_CHANNEL = range(len(HEADERS))
@@ -37,10 +36,11 @@ def _plain_tooltip(text: str) -> str:
     return f"<p>{escape(text)}</p>"
 
 
-class FollowUpTableModel(QAbstractTableModel):
+class FollowUpTableModel(RowTableModel[tuple[DueState, FollowUpRecord]]):
+    headers = HEADERS
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[tuple[DueState, FollowUpRecord]] = []
         self._now: datetime | None = None
         self._zone: tzinfo | None = None
         self._icons: dict[DueState, QIcon] = {}
@@ -49,17 +49,17 @@ class FollowUpTableModel(QAbstractTableModel):
         self._icons = dict(icons)
 
     def set_agenda(self, agenda: Agenda, zone: tzinfo) -> None:
-        self.beginResetModel()
         self._now = agenda.now
         self._zone = zone
-        self._rows = [
-            *((DueState.OVERDUE, r) for r in agenda.overdue),
-            *((DueState.DUE, r) for r in agenda.due),
-            *((DueState.UPCOMING, r) for r in agenda.upcoming),
-        ]
-        self.endResetModel()
+        self.set_rows(
+            [
+                *((DueState.OVERDUE, r) for r in agenda.overdue),
+                *((DueState.DUE, r) for r in agenda.due),
+                *((DueState.UPCOMING, r) for r in agenda.upcoming),
+            ]
+        )
 
-    def record_at(self, row: int) -> FollowUpRecord:
+    def follow_up_at(self, row: int) -> FollowUpRecord:
         return self._rows[row][1]
 
     def row_of(self, follow_up_id: int) -> int | None:
@@ -68,23 +68,11 @@ class FollowUpTableModel(QAbstractTableModel):
                 return row
         return None
 
-    def records(self) -> Sequence[FollowUpRecord]:
+    def follow_ups(self) -> Sequence[FollowUpRecord]:
         return [record for _state, record in self._rows]
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        """Override of QAbstractItemModel.rowCount."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """Override of QAbstractItemModel.columnCount."""
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Override of QAbstractItemModel.data."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        state, record = self._rows[index.row()]
-        column = index.column()
+    def cell(self, row: tuple[DueState, FollowUpRecord], column: int, role: int) -> Any:
+        state, record = row
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(state, record, column)
         if role == Qt.ItemDataRole.DecorationRole and column == COL_STATE:
@@ -119,15 +107,3 @@ class FollowUpTableModel(QAbstractTableModel):
             assert self._zone is not None
             return format_local(record.closes_at, self._zone)
         return record.advice.channel.label
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Override of QAbstractItemModel.headerData."""
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(HEADERS)
-        ):
-            return HEADERS[section]
-        return None

@@ -512,7 +512,7 @@ class MainWindow(QMainWindow):
 
     def write_letter_for(self, follow_up_id: int) -> None:
         """Show the person's card and letter beside the list (the list stays in view)."""
-        record = next((r for r in self.today_view.model.records() if r.id == follow_up_id), None)
+        record = next((r for r in self.today_view.model.follow_ups() if r.id == follow_up_id), None)
         if record is not None and self.select_contact(record.contact_id):
             self.statusBar().showMessage(
                 f"{record.situation.label} for {record.contact_name}: {record.situation.purpose}",

@@ -6,11 +6,9 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QItemSelectionModel, Signal, SignalInstance
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -18,6 +16,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.opportunities import OpportunityRecord
 from desktop.ui.icons import themed_icon
 from desktop.ui.opportunity_table_model import COL_COMPANY, OpportunityTableModel
+from desktop.ui.tables import row_table
 
 
 class OpportunitiesPane(QWidget):
@@ -29,15 +28,7 @@ class OpportunitiesPane(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Opportunities")
         self.model = OpportunityTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("opportunity_table")
-        self.table.setAccessibleName("Opportunities")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
+        self.table = row_table(self.model, name="Opportunities", object_name="opportunity_table")
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
 
         self.new_button = QPushButton(themed_icon("fa6s.briefcase"), "New opportunity…")

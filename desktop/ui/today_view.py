@@ -6,12 +6,10 @@ from datetime import tzinfo
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal, SignalInstance
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +23,7 @@ from desktop.ui.follow_up_table_model import (
     FollowUpTableModel,
 )
 from desktop.ui.icons import coloured_icon, themed_icon
+from desktop.ui.tables import row_table
 
 _STATE_ICON_NAMES = {
     DueState.OVERDUE: "fa6s.circle-exclamation",
@@ -74,16 +73,7 @@ class TodayView(QWidget):
                 for state, name in _STATE_ICON_NAMES.items()
             }
         )
-        self.table = QTableView()
-        self.table.setObjectName("follow_up_table")
-        self.table.setAccessibleName("Follow-ups")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
+        self.table = row_table(self.model, name="Follow-ups", object_name="follow_up_table")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
@@ -146,7 +136,7 @@ class TodayView(QWidget):
         index = self.table.selectionModel().currentIndex()
         if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
             return None
-        return self.model.record_at(index.row())
+        return self.model.follow_up_at(index.row())
 
     def select_follow_up(self, follow_up_id: int) -> bool:
         row = self.model.row_of(follow_up_id)

@@ -104,13 +104,15 @@ def test_an_interview_with_two_people_gives_two_follow_ups(qtbot: QtBot, desk: D
 
     model = window.today_view.model
     assert model.rowCount() == 2
-    names = {model.record_at(row).contact_name for row in range(2)}
+    names = {model.follow_up_at(row).contact_name for row in range(2)}
     assert names == {"Ms. Dana Davis", "Sam Okafor"}
     assert window.left_tabs.tabText(window.left_tabs.indexOf(window.today_view)) == "Today (2)"
     assert window.windowTitle().startswith("Follow-Up Desk — 2 due")
     assert "Logged interview: 2 follow-ups" in window.statusBar().currentMessage()
     # Direct mail where there is an address, email where there is only an email.
-    advice = {model.record_at(r).contact_name: model.record_at(r).advice.channel for r in range(2)}
+    advice = {
+        model.follow_up_at(r).contact_name: model.follow_up_at(r).advice.channel for r in range(2)
+    }
     assert advice == {"Ms. Dana Davis": Channel.TYPED_LETTER, "Sam Okafor": Channel.EMAIL}
 
 
@@ -237,7 +239,7 @@ def test_thank_the_introducer_when_an_introduction_leads_to_an_interview(
     log_interview(qtbot, window, ids["davis"])
     assert thanks_errors == []
     people = {
-        window.today_view.model.record_at(r).contact_name
+        window.today_view.model.follow_up_at(r).contact_name
         for r in range(window.today_view.model.rowCount())
     }
     assert people == {"Ms. Dana Davis", "Priya Raman"}
