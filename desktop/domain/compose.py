@@ -100,24 +100,7 @@ class LetterDrafter:
             situation = follow_up.situation if follow_up else default_situation(contact, pending)
         if follow_up is None:
             follow_up = next((r for r in pending if r.situation is situation), None)
-        template = (
-            self._templates.get(template_key)
-            if template_key
-            else self._templates.default_for(situation)
-        )
-        profile = self._profile.load()
-        context = self._context(card or contact.card, follow_up, profile.sender(), day, locale)
-        return LetterDraft(
-            contact=contact,
-            situation=situation,
-            template=template,
-            body=render_body(template.body, context),
-            follow_up=follow_up,
-            sender=profile.sender() if profile.is_set_up else None,
-            day=day,
-            locale=locale,
-            card=card,
-        )
+        return self._draft(contact, card, situation, template_key, follow_up, day, locale)
 
     def draft_card(
         self,
@@ -129,19 +112,32 @@ class LetterDrafter:
         template_key: str | None = None,
     ) -> LetterDraft:
         """A draft for a card that is not saved yet (no events, no follow-ups)."""
+        return self._draft(None, card, situation, template_key, None, day, locale)
+
+    def _draft(
+        self,
+        contact: ContactRecord | None,
+        card: ContactCard | None,
+        situation: Situation,
+        template_key: str | None,
+        follow_up: FollowUpRecord | None,
+        day: date,
+        locale: str,
+    ) -> LetterDraft:
         template = (
             self._templates.get(template_key)
             if template_key
             else self._templates.default_for(situation)
         )
+        addressee = card if card is not None else contact.card if contact else ContactCard()
         profile = self._profile.load()
-        context = self._context(card, None, profile.sender(), day, locale)
+        context = self._context(addressee, follow_up, profile.sender(), day, locale)
         return LetterDraft(
-            contact=None,
+            contact=contact,
             situation=situation,
             template=template,
             body=render_body(template.body, context),
-            follow_up=None,
+            follow_up=follow_up,
             sender=profile.sender() if profile.is_set_up else None,
             day=day,
             locale=locale,
