@@ -132,9 +132,7 @@ class LetterPreview(QWidget):
         self.desk.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.desk.resized.connect(self._refit)
 
-        self.empty_hint = QLabel(
-            "Select a contact, or type a name on the card, to draft a letter."
-        )
+        self.empty_hint = QLabel("Select a contact, or type a name on the card, to draft a letter.")
         self.empty_hint.setAccessibleName("Letter preview hint")
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_hint.setWordWrap(True)
