@@ -29,16 +29,9 @@ class Envelope(StrEnum):
 
 
 @dataclass(frozen=True, kw_only=True)
-class Profile:
-    name: str = ""
-    street: str = ""
-    city: str = ""
-    region: str = ""
-    postal_code: str = ""
-    country: str = ""
-    phone: str = ""
-    email: str = ""
-    closing: str = DEFAULT_CLOSING
+class Profile(Sender):
+    """The sender as stored, plus how their letters print."""
+
     paper: str = Paper.AUTOMATIC.value
     envelope: str = Envelope.AUTOMATIC.value
 
@@ -48,17 +41,10 @@ class Profile:
         return bool(self.name.strip())
 
     def sender(self) -> Sender:
-        return Sender(
-            name=self.name,
-            street=self.street,
-            city=self.city,
-            region=self.region,
-            postal_code=self.postal_code,
-            country=self.country,
-            phone=self.phone,
-            email=self.email,
-            closing=self.closing or DEFAULT_CLOSING,
-        )
+        """Just the sender (a blank closing falls back to the default one)."""
+        values = {f.name: getattr(self, f.name) for f in dataclasses.fields(Sender)}
+        values["closing"] = self.closing or DEFAULT_CLOSING
+        return Sender(**values)
 
 
 PROFILE_FIELDS = tuple(f.name for f in dataclasses.fields(Profile))

@@ -29,6 +29,13 @@ def plain_label(text: str = "", *, wrap: bool = True, name: str = "") -> QLabel:
     return label
 
 
+def buddy_label(text: str, buddy: QWidget) -> QLabel:
+    """A form label whose mnemonic (the &-letter) moves the cursor to ``buddy``."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
+
+
 def heading_label(text: str = "", *, name: str = "Heading") -> QLabel:
     label = plain_label(text, name=name)
     font = QFont(label.font())

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QLabel,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -26,7 +25,7 @@ from desktop.domain.opportunities import OpportunityRecord
 from desktop.domain.rules.window import CLOSES_AFTER, TARGET_AFTER
 from desktop.domain.vocabulary import EventKind
 from desktop.ui.contact_picker import ContactChecklist
-from desktop.ui.dialog_parts import InfoBox, error_label, ok_cancel_buttons, show_error
+from desktop.ui.dialog_parts import InfoBox, buddy_label, error_label, ok_cancel_buttons, show_error
 from desktop.ui.local_datetime_edit import LocalDateTimeEdit
 
 NOBODY_CHOSEN = "Tick at least one person who was there."
@@ -98,17 +97,17 @@ class LogEventDialog(QDialog):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self._label("What &happened", self.kind), self.kind)
+        form.addRow(buddy_label("What &happened", self.kind), self.kind)
         form.addRow(self.hint_box)
-        form.addRow(self._label("Whe&n", self.when), self.when)
+        form.addRow(buddy_label("Whe&n", self.when), self.when)
         people_box = QVBoxLayout()
         people_box.addWidget(self.people, 1)
         people_box.addWidget(self.people_error)
-        people_label = self._label("Who was &there", self.people)
+        people_label = buddy_label("Who was &there", self.people)
         people_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         form.addRow(people_label, people_box)
-        form.addRow(self._label("&Opportunity", self.opportunity), self.opportunity)
-        form.addRow(self._label("What was &discussed", self.discussed), self.discussed)
+        form.addRow(buddy_label("&Opportunity", self.opportunity), self.opportunity)
+        form.addRow(buddy_label("What was &discussed", self.discussed), self.discussed)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form, 1)
@@ -119,12 +118,6 @@ class LogEventDialog(QDialog):
         self._update_hint()
         self.resize(600, 620)
         self.kind.setFocus()
-
-    @staticmethod
-    def _label(text: str, buddy: QWidget) -> QLabel:
-        label = QLabel(text)
-        label.setBuddy(buddy)
-        return label
 
     def selected_kind(self) -> EventKind:
         return EventKind(str(self.kind.currentData()))

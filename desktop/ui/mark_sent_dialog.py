@@ -29,6 +29,7 @@ from desktop.domain.rules.status_check import STATUS_ONLY_ADVICE
 from desktop.domain.vocabulary import Channel
 from desktop.ui.dialog_parts import (
     InfoBox,
+    buddy_label,
     fit_height,
     heading_label,
     ok_cancel_buttons,
@@ -138,9 +139,9 @@ class MarkSentDialog(QDialog):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self._label("&Channel used", self.channel), self.channel)
-        form.addRow(self._label("&Sent", self.sent_at), self.sent_at)
-        form.addRow(self._label("&What did you say or send?", self.summary), self.summary)
+        form.addRow(buddy_label("&Channel used", self.channel), self.channel)
+        form.addRow(buddy_label("&Sent", self.sent_at), self.sent_at)
+        form.addRow(buddy_label("&What did you say or send?", self.summary), self.summary)
         form.addRow("", self.card_later)
 
         layout = QVBoxLayout(self)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -20,7 +19,7 @@ from desktop.domain.contacts import ContactRecord
 from desktop.domain.opportunities import OpportunityDraft, OpportunityRecord, validate_opportunity
 from desktop.domain.vocabulary import OpportunityStatus
 from desktop.ui.contact_picker import ContactChecklist
-from desktop.ui.dialog_parts import error_label, ok_cancel_buttons, show_error
+from desktop.ui.dialog_parts import buddy_label, error_label, ok_cancel_buttons, show_error
 
 
 class OpportunityDialog(QDialog):
@@ -75,14 +74,14 @@ class OpportunityDialog(QDialog):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self._label("&Company", self.company), self.company)
-        form.addRow(self._label("&Position", self.position), self.position)
+        form.addRow(buddy_label("&Company", self.company), self.company)
+        form.addRow(buddy_label("&Position", self.position), self.position)
         form.addRow("", self.company_error)
-        form.addRow(self._label("&Status", self.status), self.status)
-        people_label = self._label("People in the\n&hiring process", self.people)
+        form.addRow(buddy_label("&Status", self.status), self.status)
+        people_label = buddy_label("People in the\n&hiring process", self.people)
         people_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         form.addRow(people_label, self.people)
-        form.addRow(self._label("&Notes", self.notes), self.notes)
+        form.addRow(buddy_label("&Notes", self.notes), self.notes)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form, 1)
@@ -92,12 +91,6 @@ class OpportunityDialog(QDialog):
         self.position.textEdited.connect(self._clear_error)
         self.resize(560, 560)
         self.company.setFocus()
-
-    @staticmethod
-    def _label(text: str, buddy: QWidget) -> QLabel:
-        label = QLabel(text)
-        label.setBuddy(buddy)
-        return label
 
     def draft(self) -> OpportunityDraft:
         return OpportunityDraft(
