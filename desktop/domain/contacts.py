@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, cast
 
 import email_validator
@@ -22,7 +22,8 @@ class ContactCard:
     """Everything the user types for one person, as plain text.
 
     Values are kept exactly as typed apart from surrounding white space on one-line fields:
-    names are spelled as on the card, phone numbers keep their punctuation.
+    names are spelled as on the card, phone numbers keep their punctuation. ``met_on`` is
+    the day you met (a LinkedIn "Connected On" date, or the day of the fair), if known.
     """
 
     courtesy_title: str = ""
@@ -40,6 +41,7 @@ class ContactCard:
     country: str = ""
     category: str = DEFAULT_CATEGORY.value
     met_at: str = ""
+    met_on: date | None = None
     notes: str = ""
     introduced_by_id: int | None = None
 

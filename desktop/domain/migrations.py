@@ -144,8 +144,62 @@ def _v3_letters(db: peewee.SqliteDatabase) -> None:
         db.execute_sql(statement)
 
 
+def _v4_search(db: peewee.SqliteDatabase) -> None:
+    statements = [
+        # The day a contact was met (ISO date), e.g. LinkedIn's "Connected On".
+        "ALTER TABLE contact ADD COLUMN met_on TEXT",
+        # One row per contact: folded sort keys and when they were last contacted. Kept up
+        # to date by desktop.domain.contact_search from the rows the triggers below queue.
+        """CREATE TABLE contact_search (
+            contact_id      INTEGER PRIMARY KEY REFERENCES contact (id) ON DELETE CASCADE,
+            category        TEXT NOT NULL,
+            name_key        TEXT NOT NULL,
+            job_title_key   TEXT NOT NULL,
+            company_key     TEXT NOT NULL,
+            category_key    TEXT NOT NULL,
+            email_key       TEXT NOT NULL,
+            phone_key       TEXT NOT NULL,
+            met_at_key      TEXT NOT NULL,
+            met_on          TEXT,
+            last_contact_at TEXT
+        )""",
+        "CREATE INDEX contact_search_name ON contact_search (name_key, contact_id)",
+        # The folded text of a card and its events, twice: trigrams find any part of a word
+        # of three letters or more; words with one- and two-letter prefixes serve shorter
+        # searches, which trigrams cannot.
+        "CREATE VIRTUAL TABLE contact_text USING fts5 (text, tokenize = 'trigram')",
+        """CREATE VIRTUAL TABLE contact_words USING fts5 (
+            text, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2'
+        )""",
+        # Contacts whose search rows must be rebuilt. Triggers queue them in the same
+        # transaction as the change, so no write path can leave the index stale.
+        "CREATE TABLE contact_search_queue (contact_id INTEGER PRIMARY KEY)",
+        """CREATE TRIGGER contact_search_on_insert AFTER INSERT ON contact BEGIN
+            INSERT OR IGNORE INTO contact_search_queue VALUES (new.id); END""",
+        """CREATE TRIGGER contact_search_on_update AFTER UPDATE ON contact BEGIN
+            INSERT OR IGNORE INTO contact_search_queue VALUES (new.id); END""",
+        """CREATE TRIGGER contact_search_on_delete AFTER DELETE ON contact BEGIN
+            INSERT OR IGNORE INTO contact_search_queue VALUES (old.id); END""",
+        """CREATE TRIGGER contact_search_on_link AFTER INSERT ON event_contact BEGIN
+            INSERT OR IGNORE INTO contact_search_queue VALUES (new.contact_id); END""",
+        """CREATE TRIGGER contact_search_on_unlink AFTER DELETE ON event_contact BEGIN
+            INSERT OR IGNORE INTO contact_search_queue VALUES (old.contact_id); END""",
+        """CREATE TRIGGER contact_search_on_event AFTER UPDATE ON event BEGIN
+            INSERT OR IGNORE INTO contact_search_queue
+                SELECT contact_id FROM event_contact WHERE event_id = new.id; END""",
+        """CREATE TRIGGER contact_search_on_follow_up AFTER INSERT ON follow_up BEGIN
+            INSERT OR IGNORE INTO contact_search_queue VALUES (new.contact_id); END""",
+        """CREATE TRIGGER contact_search_on_follow_up_change AFTER UPDATE ON follow_up BEGIN
+            INSERT OR IGNORE INTO contact_search_queue VALUES (new.contact_id); END""",
+        # Every existing contact is indexed the first time the database is opened.
+        "INSERT INTO contact_search_queue SELECT id FROM contact",
+    ]
+    for statement in statements:
+        db.execute_sql(statement)
+
+
 # MIGRATIONS[i] upgrades a database from user_version i to i + 1.
-MIGRATIONS: Sequence[Migration] = (_v1_contacts, _v2_follow_ups, _v3_letters)
+MIGRATIONS: Sequence[Migration] = (_v1_contacts, _v2_follow_ups, _v3_letters, _v4_search)
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

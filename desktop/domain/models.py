@@ -55,6 +55,7 @@ class Contact(BaseModel):
     country = peewee.TextField(default="")
     category = peewee.TextField()
     met_at = peewee.TextField(default="")
+    met_on = peewee.DateField(null=True)
     notes = peewee.TextField(default="")
     # A plain id: the constraint (ON DELETE SET NULL) lives in the schema, and rows read as
     # dicts map straight onto ContactRecord.

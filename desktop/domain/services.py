@@ -14,6 +14,7 @@ import peewee
 
 from desktop.domain.clock import Clock, system_clock
 from desktop.domain.compose import LetterDrafter
+from desktop.domain.contact_search import ContactDirectory
 from desktop.domain.contacts import ContactService
 from desktop.domain.database import open_database
 from desktop.domain.followups import FollowUpService
@@ -30,6 +31,7 @@ class Services:
     db: peewee.SqliteDatabase
     clock: Clock
     contacts: ContactService
+    directory: ContactDirectory
     preferences: PreferencesService
     follow_ups: FollowUpService
     opportunities: OpportunityService
@@ -66,6 +68,7 @@ def open_services(data_dir: Path, clock: Clock = system_clock) -> Services:
         db=db,
         clock=clock,
         contacts=contacts,
+        directory=ContactDirectory(db, clock),
         preferences=preferences,
         follow_ups=follow_ups,
         opportunities=OpportunityService(db, clock),
