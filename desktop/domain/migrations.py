@@ -145,6 +145,14 @@ def _v3_letters(db: peewee.SqliteDatabase) -> None:
 
 
 def _v4_search(db: peewee.SqliteDatabase) -> None:
+    def queue(contact_id: str) -> str:
+        # Not INSERT OR IGNORE: the statement that fires a trigger (a foreign-key cascade,
+        # say) imposes its own conflict handling on it, so a duplicate must never be tried.
+        return (
+            f"INSERT INTO contact_search_queue SELECT {contact_id} WHERE NOT EXISTS"
+            f" (SELECT 1 FROM contact_search_queue WHERE contact_id = {contact_id});"
+        )
+
     statements = [
         # The day a contact was met (ISO date), e.g. LinkedIn's "Connected On".
         "ALTER TABLE contact ADD COLUMN met_on TEXT",
@@ -174,23 +182,24 @@ def _v4_search(db: peewee.SqliteDatabase) -> None:
         # Contacts whose search rows must be rebuilt. Triggers queue them in the same
         # transaction as the change, so no write path can leave the index stale.
         "CREATE TABLE contact_search_queue (contact_id INTEGER PRIMARY KEY)",
-        """CREATE TRIGGER contact_search_on_insert AFTER INSERT ON contact BEGIN
-            INSERT OR IGNORE INTO contact_search_queue VALUES (new.id); END""",
-        """CREATE TRIGGER contact_search_on_update AFTER UPDATE ON contact BEGIN
-            INSERT OR IGNORE INTO contact_search_queue VALUES (new.id); END""",
-        """CREATE TRIGGER contact_search_on_delete AFTER DELETE ON contact BEGIN
-            INSERT OR IGNORE INTO contact_search_queue VALUES (old.id); END""",
-        """CREATE TRIGGER contact_search_on_link AFTER INSERT ON event_contact BEGIN
-            INSERT OR IGNORE INTO contact_search_queue VALUES (new.contact_id); END""",
-        """CREATE TRIGGER contact_search_on_unlink AFTER DELETE ON event_contact BEGIN
-            INSERT OR IGNORE INTO contact_search_queue VALUES (old.contact_id); END""",
+        f"""CREATE TRIGGER contact_search_on_insert AFTER INSERT ON contact BEGIN
+            {queue("new.id")} END""",
+        f"""CREATE TRIGGER contact_search_on_update AFTER UPDATE ON contact BEGIN
+            {queue("new.id")} END""",
+        f"""CREATE TRIGGER contact_search_on_delete AFTER DELETE ON contact BEGIN
+            {queue("old.id")} END""",
+        f"""CREATE TRIGGER contact_search_on_link AFTER INSERT ON event_contact BEGIN
+            {queue("new.contact_id")} END""",
+        f"""CREATE TRIGGER contact_search_on_unlink AFTER DELETE ON event_contact BEGIN
+            {queue("old.contact_id")} END""",
         """CREATE TRIGGER contact_search_on_event AFTER UPDATE ON event BEGIN
-            INSERT OR IGNORE INTO contact_search_queue
-                SELECT contact_id FROM event_contact WHERE event_id = new.id; END""",
-        """CREATE TRIGGER contact_search_on_follow_up AFTER INSERT ON follow_up BEGIN
-            INSERT OR IGNORE INTO contact_search_queue VALUES (new.contact_id); END""",
-        """CREATE TRIGGER contact_search_on_follow_up_change AFTER UPDATE ON follow_up BEGIN
-            INSERT OR IGNORE INTO contact_search_queue VALUES (new.contact_id); END""",
+            INSERT INTO contact_search_queue
+                SELECT contact_id FROM event_contact WHERE event_id = new.id
+                AND contact_id NOT IN (SELECT contact_id FROM contact_search_queue); END""",
+        f"""CREATE TRIGGER contact_search_on_follow_up AFTER INSERT ON follow_up BEGIN
+            {queue("new.contact_id")} END""",
+        f"""CREATE TRIGGER contact_search_on_follow_up_change AFTER UPDATE ON follow_up BEGIN
+            {queue("new.contact_id")} END""",
         # Every existing contact is indexed the first time the database is opened.
         "INSERT INTO contact_search_queue SELECT id FROM contact",
     ]

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.categories import COURTESY_TITLES, DEFAULT_CATEGORY, Category
 from desktop.domain.contacts import CARD_FIELDS, ContactCard
 from desktop.ui.icons import themed_icon
+from desktop.ui.optional_date_edit import OptionalDateEdit
 
 # Field name -> (visible label, placeholder). Order is the tab order of the card.
 _LINE_FIELDS: dict[str, tuple[str, str]] = {
@@ -85,6 +86,12 @@ class BusinessCardForm(QWidget):
         self.email_edit = self.fields["email"]
         self.email_edit.setInputMethodHints(Qt.InputMethodHint.ImhEmailCharactersOnly)
         self.fields["phone"].setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
+
+        self.met_on = OptionalDateEdit()
+        self.met_on.setObjectName("met_on")
+        self.met_on.setAccessibleName("Met on")
+        self.met_on.lineEdit().setAccessibleName("Met on")
+        self.met_on.setToolTip("The day you met (Delete clears it)")
 
         self.category = QComboBox()
         for category in Category:
@@ -175,7 +182,15 @@ class BusinessCardForm(QWidget):
         category_label.setBuddy(self.category)
         form.addRow(category_label, self.category)
         form.addRow("", self.error_labels["category"])
-        self._add_row(form, "met_at")
+        met_row = QHBoxLayout()
+        met_row.addWidget(self.fields["met_at"], 3)
+        on_label = QLabel("&on")
+        on_label.setBuddy(self.met_on)
+        met_row.addWidget(on_label)
+        met_row.addWidget(self.met_on, 1)
+        met_label = QLabel(_LINE_FIELDS["met_at"][0])
+        met_label.setBuddy(self.fields["met_at"])
+        form.addRow(met_label, met_row)
         introducer_row = QHBoxLayout()
         introducer_row.addWidget(self.introducer_label, 1)
         introducer_row.addWidget(self.choose_introducer_button)
@@ -217,6 +232,7 @@ class BusinessCardForm(QWidget):
             edit.textEdited.connect(self._on_user_edit)
         self.courtesy_title.activated.connect(self._on_user_edit)
         self.category.activated.connect(self._on_user_edit)
+        self.met_on.dateChanged.connect(self._on_user_edit)
         self.notes.textChanged.connect(self._on_user_edit)
         self.save_button.clicked.connect(self.save_requested)
         self.new_button.clicked.connect(self.new_requested)
@@ -250,6 +266,7 @@ class BusinessCardForm(QWidget):
             for name, edit in self.fields.items():
                 edit.setText(getattr(card, name))
             self._set_combo(self.category, card.category or DEFAULT_CATEGORY.value)
+            self.met_on.set_date_value(card.met_on)
             self.notes.setPlainText(card.notes)
             self.clear_errors()
         finally:
@@ -264,6 +281,7 @@ class BusinessCardForm(QWidget):
             courtesy_title=str(self.courtesy_title.currentData() or ""),
             category=str(self.category.currentData() or ""),
             notes=self.notes.toPlainText(),
+            met_on=self.met_on.date_value(),
             introduced_by_id=self._introduced_by_id,
             **values,
         )
@@ -327,6 +345,8 @@ class BusinessCardForm(QWidget):
             return self.category
         if name == "notes":
             return self.notes
+        if name == "met_on":
+            return self.met_on
         return self.fields[name]
 
     @staticmethod
