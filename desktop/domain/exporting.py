@@ -31,6 +31,8 @@ from desktop.domain.contact_formats import (
 from desktop.domain.contacts import ContactRecord
 
 PRODID = "-//Follow-Up Desk//EN"
+_FOLD_OCTETS = 75
+_UNFOLDED = 2**31  # a line length vobject never folds at
 
 
 class ExportFormat(StrEnum):
@@ -152,17 +154,40 @@ def contact_vcard(record: ContactRecord) -> Any:
     return card
 
 
+def fold_line(line: str) -> str:
+    """``line`` folded as RFC 2425 asks: at most 75 octets of UTF-8 per physical line, each
+    continuation starting with a space, never splitting a character."""
+    if len(line.encode("utf-8")) <= _FOLD_OCTETS:
+        return line
+    pieces: list[str] = []
+    piece: list[str] = []
+    size = 0
+    for char in line:
+        octets = len(char.encode("utf-8"))
+        if size + octets > _FOLD_OCTETS:
+            pieces.append("".join(piece))
+            piece, size = [" "], 1
+        piece.append(char)
+        size += octets
+    pieces.append("".join(piece))
+    return "\r\n".join(pieces)
+
+
 def write_contacts_vcard(records: Iterable[ContactRecord], stream: TextIO) -> int:
     """Write one vCard 3.0 per record, one after the other; return how many.
 
-    vobject escapes commas, semicolons, backslashes and new lines, folds lines at 75
-    octets and ends them with "\\r\\n"; open ``stream`` with ``newline=""`` and, for a file,
+    vobject escapes commas, semicolons, backslashes and new lines; lines end with "\\r\\n"
+    and are folded by ``fold_line``. Open ``stream`` with ``newline=""`` and, for a file,
     ``encoding="utf-8"``. A carriage return in a value becomes a new line: vCard has no
     escape for it.
     """
     count = 0
     for record in records:
-        contact_vcard(record).serialize(buf=stream)
+        # vobject folds a line only when it has 75 characters, so a shorter line of CJK or
+        # Arabic text may exceed 75 octets: it writes the lines whole, folded here instead.
+        text: str = contact_vcard(record).serialize(lineLength=_UNFOLDED)
+        for line in text.split("\r\n")[:-1]:
+            stream.write(fold_line(line) + "\r\n")
         count += 1
     return count
 
