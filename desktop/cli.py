@@ -1,8 +1,8 @@
-"""The scriptable companion: ``followup-desk due | export | agenda | letter``, on the app's
-own services.
+"""The scriptable companion: ``followup-desk due | export | import | agenda | letter``, on
+the app's own services.
 
-``due`` and ``export`` never import Qt, so they start fast and run without a display;
-``agenda`` and ``letter`` render through ``desktop.printing`` on an offscreen
+``due``, ``export`` and ``import`` never import Qt, so they start fast and run without a
+display; ``agenda`` and ``letter`` render through ``desktop.printing`` on an offscreen
 QGuiApplication. User errors end with a one-line reason on stderr and a non-zero exit
 status, never a traceback.
 """
@@ -24,8 +24,11 @@ import babel.dates
 
 from desktop import __version__
 from desktop.domain.calendar_export import follow_ups_to_ics
+from desktop.domain.categories import Category
 from desktop.domain.clock import Clock, system_clock
+from desktop.domain.contact_search import ContactFilter
 from desktop.domain.errors import ContactNotFound, FollowUpDeskError
+from desktop.domain.exporting import ExportFormat, export_contacts
 from desktop.domain.followups import DEFAULT_UPCOMING_DAYS, Agenda, FollowUpRecord
 from desktop.domain.letters import FALLBACK_LOCALE
 from desktop.domain.paths import DATA_DIR_ENV, DATABASE_FILENAME, resolve_data_dir
@@ -37,9 +40,9 @@ from desktop.domain.templates import TemplateRenderError
 from desktop.domain.vocabulary import Situation
 
 PROG = "followup-desk"
-COMMANDS = ("due", "export", "agenda", "letter")
-EXPORT_FORMATS = ("csv", "vcard", "ics")
-SUPPORTED_EXPORT_FORMATS = ("ics",)
+COMMANDS = ("due", "export", "import", "agenda", "letter")
+ICS = "ics"
+EXPORT_FORMATS = (*(f.value for f in ExportFormat), ICS)
 MAX_DAYS = 3650
 EXIT_OK = 0
 EXIT_FAILURE = 1  # the command could not finish (e.g. the output file cannot be written)
@@ -109,9 +112,25 @@ def build_parser() -> argparse.ArgumentParser:
     due.add_argument("--json", action="store_true", help="print JSON for scripts")
     due.add_argument("--days", type=_days, default=DEFAULT_UPCOMING_DAYS, help=days_help)
 
-    export = commands.add_parser("export", parents=[common], help="write data to a file")
+    export = commands.add_parser(
+        "export",
+        parents=[common],
+        help="write contacts (csv, vcard) or pending follow-ups (ics) to a file",
+    )
     export.add_argument("file", metavar="FILE", type=Path)
-    export.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+    export.add_argument(
+        "--format",
+        choices=EXPORT_FORMATS,
+        help="default: from the file name (.csv, .vcf or .vcard, .ics)",
+    )
+    export.add_argument(
+        "--search", metavar="TEXT", default="", help="only the contacts this search finds"
+    )
+    export.add_argument(
+        "--category",
+        metavar="VALUE",
+        help=f"only the contacts of this category: {', '.join(c.value for c in Category)}",
+    )
 
     agenda = commands.add_parser("agenda", parents=[common], help="write the agenda as a PDF")
     agenda.add_argument("--pdf", metavar="OUT", type=Path, required=True)
@@ -153,13 +172,18 @@ def main(
     except SystemExit as exc:  # --help, --version and usage errors
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     try:
-        _check_export_format(args)
+        export_format = _export_format(args) if args.command == "export" else None
+        category = _category(args.category) if args.command == "export" else None
         situation = _situation(args.situation) if args.command == "letter" else None
         with _open_services(args.data_dir, clock) as services:
             if args.command == "due":
                 return run_due(services, json_output=args.json, days=args.days, tz=tz)
-            if args.command == "export":
+            if export_format == ICS:
                 return run_export(services, args.file)
+            if isinstance(export_format, ExportFormat):
+                return run_export_contacts(
+                    services, args.file, export_format, search=args.search, category=category
+                )
             if args.command == "letter":
                 assert situation is not None
                 return run_letter(
@@ -177,11 +201,39 @@ def main(
         return exc.code
 
 
-def _check_export_format(args: argparse.Namespace) -> None:
-    if args.command == "export" and args.format not in SUPPORTED_EXPORT_FORMATS:
+def _export_format(args: argparse.Namespace) -> ExportFormat | str:
+    """``--format``, else the format the file name says; ICS for a calendar."""
+    path: Path = args.file
+    fmt: ExportFormat | str | None = args.format
+    if fmt is None:
+        fmt = ICS if path.suffix.lower() == ".ics" else ExportFormat.for_path(path)
+    if fmt is None:
         raise CommandError(
-            f"export --format {args.format} is not supported yet; use --format ics.", EXIT_USAGE
+            f"Cannot tell the format from the name {path.name!r}; name the file .csv, .vcf or"
+            " .ics, or add --format csv, vcard or ics.",
+            EXIT_USAGE,
         )
+    if fmt == ICS:
+        if args.search or args.category is not None:
+            raise CommandError(
+                "--search and --category choose contacts; they work with --format csv or"
+                " vcard, not ics.",
+                EXIT_USAGE,
+            )
+        return ICS
+    return ExportFormat(fmt)
+
+
+def _category(value: str | None) -> Category | None:
+    if value is None:
+        return None
+    try:
+        return Category(value)
+    except ValueError:
+        valid = ", ".join(c.value for c in Category)
+        raise CommandError(
+            f"--category {value!r} is not a category; use one of: {valid}.", EXIT_USAGE
+        ) from None
 
 
 def _situation(key: str) -> Situation:
@@ -359,10 +411,33 @@ def run_export(services: Services, path: Path) -> int:
     return EXIT_OK
 
 
+def run_export_contacts(
+    services: Services,
+    path: Path,
+    fmt: ExportFormat,
+    *,
+    search: str = "",
+    category: Category | None = None,
+) -> int:
+    """Write the contacts ``search`` and ``category`` let through, in the directory's order."""
+    directory = services.directory
+    ids = directory.matching_ids(
+        ContactFilter(text=search, category=category.value if category else None)
+    )
+    listings = directory.listings(ids)
+    records = [listings[contact_id].record for contact_id in ids if contact_id in listings]
+    try:
+        count = export_contacts(records, path, fmt)
+    except OSError as exc:
+        raise CommandError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
+    _say(f"Exported {_count(count, 'contact')} to {path}.")
+    return EXIT_OK
+
+
 def run_agenda(
     services: Services, path: Path, *, days: int, paper: str | None, tz: tzinfo | None
 ) -> int:
-    # Qt is imported here only, so ``due`` and ``export`` never load it.
+    # Qt is imported here only, so ``due``, ``export`` and ``import`` never load it.
     from PySide6.QtCore import QLocale
     from PySide6.QtGui import QGuiApplication
 
@@ -398,7 +473,7 @@ def run_letter(
     tz: tzinfo | None,
 ) -> int:
     """Draft the letter as the app does and write the PDF (and envelope) the app prints."""
-    # Qt is imported here only, so ``due`` and ``export`` never load it.
+    # Qt is imported here only, so ``due``, ``export`` and ``import`` never load it.
     from PySide6.QtGui import QGuiApplication
 
     from desktop.printing.envelope_document import envelope_spec

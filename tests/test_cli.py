@@ -1,21 +1,27 @@
-"""The command line: ``due``, ``export`` and ``agenda`` on a real data directory, no window."""
+"""The command line: ``due``, ``export``, ``import``, ``agenda`` and ``letter`` on a real data
+directory, no window."""
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import shutil
 import subprocess
 import sys
-from datetime import datetime, timedelta
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+import vobject
 from icalendar import Calendar
 
 from desktop import cli
+from desktop.domain.categories import Category
 from desktop.domain.clock import fixed_clock
+from desktop.domain.contact_formats import CSV_HEADERS
 from desktop.domain.contacts import ContactCard
 from desktop.domain.followups import EventDraft
 from desktop.domain.letters import inside_address
@@ -272,16 +278,157 @@ def test_export_ics_writes_the_pending_follow_ups(
     assert capsys.readouterr().out == f"Exported 3 pending follow-ups to {target}.\n"
 
 
+def add_priya(data_dir: Path) -> None:
+    """A past client, so that --category has someone to tell apart."""
+    with open_services(data_dir, fixed_clock(NOW)) as services:
+        services.contacts.add_contact(
+            ContactCard(
+                given_name="Priya",
+                family_name="Adams",
+                company="=Globex",
+                category=Category.PAST_CLIENT.value,
+                met_on=date(2025, 6, 1),
+                notes='Line one,\nline two; "quoted"',
+            )
+        )
+
+
+def csv_records(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        return list(csv.DictReader(stream))
+
+
+def test_export_csv_writes_every_contact_in_the_directorys_order(
+    filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_priya(filled)
+    target = tmp_path / "contacts.csv"
+
+    assert run("export", str(target), "--format", "csv", "--data-dir", str(filled)) == 0
+
+    assert capsys.readouterr().out == f"Exported 3 contacts to {target}.\n"
+    assert target.read_bytes().startswith(b"\xef\xbb\xbfCourtesy Title,")
+    rows = csv_records(target)
+    # By family name, folded: "<b>Ñúñez…" sorts before the letters.
+    assert [(r["Given Name"], r["Family Name"]) for r in rows] == [
+        tuple(ZOE.split(" ", 1)),
+        ("Priya", "Adams"),
+        ("Dana", "Davis"),
+    ]
+    priya = rows[1]
+    assert priya["Company"] == "'=Globex"
+    assert priya["Category"] == "past-client" and priya["Met On"] == "2025-06-01"
+    assert priya["Notes"] == 'Line one,\nline two; "quoted"'
+    assert rows[2]["Courtesy Title"] == "Ms." and rows[2]["Street"] == "100 Main Street"
+
+
+def test_export_vcard_writes_one_card_per_contact(
+    filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "contacts.vcf"
+
+    assert run("export", str(target), "--format", "vcard", "--data-dir", str(filled)) == 0
+
+    assert capsys.readouterr().out == f"Exported 2 contacts to {target}.\n"
+    cards = list(vobject.readComponents(target.read_text("utf-8")))
+    assert [c.fn.value for c in cards] == [ZOE, "Ms. Dana Davis"]
+    assert cards[0].email.value == "zoe@example.com"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("c.csv", "csv"),
+        ("c.CSV", "csv"),
+        ("c.vcf", "vcard"),
+        ("c.vcard", "vcard"),
+        ("c.ics", "ics"),
+    ],
+)
+def test_export_format_follows_the_file_name(
+    filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, expected: str
+) -> None:
+    target = tmp_path / name
+
+    assert run("export", str(target), "--data-dir", str(filled)) == 0
+
+    first_line = target.read_bytes().splitlines()[0]
+    assert (
+        first_line
+        == {
+            "csv": b"\xef\xbb\xbf" + ",".join(CSV_HEADERS).encode(),
+            "vcard": b"BEGIN:VCARD",
+            "ics": b"BEGIN:VCALENDAR",
+        }[expected]
+    )
+    noun = "pending follow-ups" if expected == "ics" else "contacts"
+    assert capsys.readouterr().out.startswith(f"Exported {3 if expected == 'ics' else 2} {noun}")
+
+
+def test_export_format_wins_over_the_file_name(filled: Path, tmp_path: Path) -> None:
+    target = tmp_path / "contacts.txt"
+
+    assert run("export", str(target), "--format", "vcard", "--data-dir", str(filled)) == 0
+    assert target.read_bytes().startswith(b"BEGIN:VCARD\r\nVERSION:3.0\r\n")
+
+
+def test_export_search_and_category_choose_the_contacts(
+    filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_priya(filled)
+    target = tmp_path / "contacts.csv"
+    args = ("export", str(target), "--data-dir", str(filled))
+
+    assert run(*args, "--search", "zoe") == 0  # folded: finds Zoë
+    assert [r["Email"] for r in csv_records(target)] == ["zoe@example.com"]
+    assert capsys.readouterr().out == f"Exported 1 contact to {target}.\n"
+
+    assert run(*args, "--category", "past-client") == 0
+    assert [r["Given Name"] for r in csv_records(target)] == ["Priya"]
+
+    assert run(*args, "--category", "hiring-process", "--search", "Springfield") == 0
+    assert [r["Given Name"] for r in csv_records(target)] == ["Dana"]
+
+    assert run(*args, "--category", "past-client", "--search", "dana") == 0
+    assert csv_records(target) == []
+    assert capsys.readouterr().out.endswith(f"Exported 0 contacts to {target}.\n")
+
+
+def test_export_with_an_unknown_category_lists_the_valid_ones(
+    filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "contacts.csv"
+
+    code = run("export", str(target), "--category", "Past client", "--data-dir", str(filled))
+
+    assert code == cli.EXIT_USAGE
+    assert_one_line_error(
+        capsys.readouterr().err, "--category 'Past client'", *(c.value for c in Category)
+    )
+    assert not target.exists()
+
+
+@pytest.mark.parametrize("option", [("--search", "dana"), ("--category", "friend")])
+def test_export_ics_does_not_choose_contacts(
+    filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], option: tuple[str, str]
+) -> None:
+    target = tmp_path / "follow-ups.ics"
+
+    assert run("export", str(target), *option, "--data-dir", str(filled)) == cli.EXIT_USAGE
+
+    assert_one_line_error(capsys.readouterr().err, "--search and --category", "csv")
+    assert not target.exists()
+
+
 @pytest.mark.parametrize("fmt", ["csv", "vcard"])
-def test_export_formats_not_built_yet_fail_clearly(
+def test_export_contacts_to_a_missing_folder_is_a_one_line_error(
     filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
 ) -> None:
-    target = tmp_path / f"contacts.{fmt}"
+    target = tmp_path / "no-such-folder" / "contacts"
 
-    assert run("export", str(target), "--format", fmt, "--data-dir", str(filled)) == 2
-
-    assert_one_line_error(capsys.readouterr().err, f"--format {fmt}", "not supported yet")
-    assert not target.exists()
+    assert run("export", str(target), "--format", fmt, "--data-dir", str(filled)) == 1
+    assert_one_line_error(capsys.readouterr().err, str(target), "No such file or directory")
+    assert not target.parent.exists()
 
 
 def test_export_to_a_missing_folder_is_a_one_line_error(
@@ -293,8 +440,22 @@ def test_export_to_a_missing_folder_is_a_one_line_error(
     assert_one_line_error(capsys.readouterr().err, str(target), "No such file or directory")
 
 
-def test_export_needs_a_format(filled: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run("export", "x.ics", "--data-dir", str(filled)) == cli.EXIT_USAGE
+@pytest.mark.parametrize("name", ["contacts.txt", "contacts"])
+def test_export_needs_a_format_the_name_does_not_give(
+    filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    target = tmp_path / name
+
+    assert run("export", str(target), "--data-dir", str(filled)) == cli.EXIT_USAGE
+
+    assert_one_line_error(capsys.readouterr().err, repr(name), "--format csv, vcard or ics")
+    assert not target.exists()
+
+
+def test_export_with_an_unknown_format_is_a_usage_error(
+    filled: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run("export", "x.csv", "--format", "xlsx", "--data-dir", str(filled)) == 2
     assert_one_line_error(capsys.readouterr().err, "--format")
 
 
@@ -629,6 +790,34 @@ def test_due_loads_no_qt(data_dir: Path) -> None:
     items = json.loads(result.stdout)
     assert [i["contact"] for i in items] == ["Ms. Dana Davis", ZOE, "Ms. Dana Davis"]
     assert {i["state"] for i in items} == {"overdue"}
+
+
+def assert_runs_without_qt(args: Sequence[str]) -> subprocess.CompletedProcess[str]:
+    """Run the command line in a fresh process; it must succeed and load no Qt module."""
+    code = "\n".join(
+        [
+            "import sys",
+            "from desktop.cli import main",
+            f"code = main(['followup-desk', *{list(args)!r}])",
+            "qt = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6')))",
+            "assert code == 0, code",
+            "assert not qt, qt",
+        ]
+    )
+    result = python("-c", code, drop_display=True)
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+@pytest.mark.parametrize("name", ["contacts.csv", "contacts.vcf", "follow-ups.ics"])
+def test_export_loads_no_qt(data_dir: Path, tmp_path: Path, name: str) -> None:
+    fill(data_dir, at=LONG_AGO)
+    target = tmp_path / name
+
+    result = assert_runs_without_qt(["export", str(target), "--data-dir", str(data_dir)])
+
+    assert result.stdout.startswith("Exported ")
+    assert target.stat().st_size > 0
 
 
 def test_python_m_desktop_due_runs_without_a_window(data_dir: Path) -> None:
