@@ -1,95 +1,274 @@
-"""ContactsPane: the search field, the contacts table and how many are shown."""
+"""ContactsPane: search, filters, the contacts table and how many are shown.
+
+Every keystroke and filter change asks the contact directory (SQLite) for the matching ids
+in the current order; the table model then builds only the rows on screen.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime, tzinfo
+
+from PySide6.QtCore import QItemSelectionModel, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.domain.categories import Category
+from desktop.domain.contact_search import (
+    ContactDirectory,
+    ContactFilter,
+    ContactOrder,
+    FollowUpFilter,
+    SortColumn,
+)
 from desktop.domain.contacts import ContactRecord
+from desktop.domain.opportunities import OpportunityRecord
 from desktop.ui.contact_table_model import COL_NAME, ContactTableModel
+from desktop.ui.icons import themed_icon
 from desktop.ui.tables import row_table
 
 
 class ContactsPane(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """Emits ``filter_changed`` after the search or a filter changed what is shown."""
+
+    filter_changed = Signal()
+
+    def __init__(
+        self,
+        directory: ContactDirectory,
+        clock: Callable[[], datetime],
+        zone: Callable[[], tzinfo],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._directory = directory
+        self._clock = clock
+        self._order = ContactOrder()
+        self.total = 0
         self.setAccessibleName("Contacts pane")
+
         self.search_field = QLineEdit()
         self.search_field.setObjectName("contact_search")
-        self.search_field.setPlaceholderText("Search contacts")
+        self.search_field.setPlaceholderText("Search names, companies, notes, events…")
         self.search_field.setAccessibleName("Search contacts")
+        self.search_field.setToolTip(
+            "Matches any part of a word from three letters on, the start of a word before "
+            "that; accents and case are ignored, and every word typed must match."
+        )
         self.search_field.setClearButtonEnabled(True)
 
-        self.model = ContactTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setSortLocaleAware(True)
+        self.category_filter = QComboBox()
+        self.category_filter.setAccessibleName("Filter by relationship")
+        self.category_filter.addItem("All relationships", None)
+        for category in Category:
+            self.category_filter.addItem(category.label, category.value)
 
-        self.table = row_table(self.proxy, name="Contacts", object_name="contact_table")
+        self.follow_up_filter = QComboBox()
+        self.follow_up_filter.setAccessibleName("Filter by follow-up state")
+        for state in FollowUpFilter:
+            self.follow_up_filter.addItem(state.label, state.value)
+
+        self.opportunity_filter = QComboBox()
+        self.opportunity_filter.setAccessibleName("Filter by opportunity")
+        self.opportunity_filter.addItem("Any opportunity", None)
+
+        self.quiet_days = QSpinBox()
+        self.quiet_days.setAccessibleName("Not contacted in the last days")
+        self.quiet_days.lineEdit().setAccessibleName("Not contacted in the last days")
+        self.quiet_days.setRange(0, 3650)
+        self.quiet_days.setSingleStep(7)
+        self.quiet_days.setSpecialValueText("Contacted any time")
+        self.quiet_days.setPrefix("Not contacted in ")
+        self.quiet_days.setSuffix(" days")
+        self.quiet_days.setToolTip("Only people with no event or follow-up in this many days")
+
+        self.clear_filters_button = QToolButton()
+        self.clear_filters_button.setIcon(themed_icon("fa6s.filter-circle-xmark"))
+        self.clear_filters_button.setText("Clear filters")
+        self.clear_filters_button.setAccessibleName("Clear search and filters")
+        self.clear_filters_button.setToolTip("Show every contact again")
+
+        self.model = ContactTableModel(directory.listings, zone, self)
+        self.table = row_table(self.model, name="Contacts", object_name="contact_table")
         self.table.setSortingEnabled(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setDefaultSectionSize(140)
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
+        # Rows are all one line: a fixed height spares the view measuring 100,000 of them.
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 8)
 
         self.count_label = QLabel()
         self.count_label.setAccessibleName("Number of contacts")
 
+        # Two short rows, and combos that may shrink below their longest entry, so the
+        # filters never force the pane (and the window) wider.
+        for combo in (self.category_filter, self.follow_up_filter, self.opportunity_filter):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
+        filters = QGridLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.addWidget(self.category_filter, 0, 0)
+        filters.addWidget(self.follow_up_filter, 0, 1)
+        filters.addWidget(self.opportunity_filter, 1, 0)
+        filters.addWidget(self.quiet_days, 1, 1)
+        filters.addWidget(self.clear_filters_button, 0, 2, 2, 1)
+        filters.setColumnStretch(0, 1)
+        filters.setColumnStretch(1, 1)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 0)
         layout.addWidget(self.search_field)
+        layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
 
-        self.search_field.textChanged.connect(self.proxy.setFilterFixedString)
-        self.proxy.modelReset.connect(self._update_count)
-        self.proxy.rowsInserted.connect(self._update_count)
-        self.proxy.rowsRemoved.connect(self._update_count)
-        self.proxy.layoutChanged.connect(self._update_count)
+        self.search_field.textChanged.connect(self._on_filter_edited)
+        for combo in (self.category_filter, self.follow_up_filter, self.opportunity_filter):
+            combo.currentIndexChanged.connect(self._on_filter_edited)
+        self.quiet_days.valueChanged.connect(self._on_filter_edited)
+        self.clear_filters_button.clicked.connect(self.clear_filters)
+        self.model.sort_requested.connect(self._on_sort_requested)
+        self._update_clear_button()
 
+    # -- what is shown --------------------------------------------------------------------
+    def current_filter(self) -> ContactFilter:
+        days = self.quiet_days.value()
+        return ContactFilter(
+            text=self.search_field.text(),
+            category=self.category_filter.currentData(),
+            opportunity_id=self.opportunity_filter.currentData(),
+            follow_up=FollowUpFilter(self.follow_up_filter.currentData()),
+            not_contacted_days=days or None,
+        )
+
+    def order(self) -> ContactOrder:
+        return self._order
+
+    def depends_on_time(self) -> bool:
+        """True when the passing of time alone can change what the filters let through."""
+        shown = self.current_filter()
+        return shown.follow_up is not FollowUpFilter.ANY or shown.not_contacted_days is not None
+
+    def refresh(self, changed: Iterable[int] | None = (), keep_current: bool = True) -> None:
+        """Ask the directory again. ``changed``: contacts whose rows must be re-read
+        (None: all of them)."""
+        current = self.selected_contact_id() if keep_current else None
+        self.model.forget(changed)
+        self.model.set_ids(
+            self._directory.matching_ids(self.current_filter(), self._order, self._clock())
+        )
+        self.total = self._directory.total()
+        self._update_count()
+        if current is not None and self.selected_contact_id() is None:
+            self._select_row(self.model.row_of(current))
+
+    def set_opportunities(self, opportunities: Sequence[OpportunityRecord]) -> None:
+        """The choices of the opportunity filter; the chosen one stays if it still exists."""
+        chosen = self.opportunity_filter.currentData()
+        self.opportunity_filter.blockSignals(True)
+        try:
+            self.opportunity_filter.clear()
+            self.opportunity_filter.addItem("Any opportunity", None)
+            for opportunity in opportunities:
+                self.opportunity_filter.addItem(opportunity.title, opportunity.id)
+            index = self.opportunity_filter.findData(chosen) if chosen is not None else 0
+        finally:
+            self.opportunity_filter.blockSignals(False)
+        self.opportunity_filter.setCurrentIndex(max(index, 0))
+        if index < 0:  # the chosen opportunity was deleted: its filter went with it
+            self._on_filter_edited()
+
+    def clear_filters(self) -> None:
+        widgets = (self.search_field, self.category_filter, self.follow_up_filter)
+        for widget in (*widgets, self.opportunity_filter, self.quiet_days):
+            widget.blockSignals(True)
+        try:
+            self.search_field.clear()
+            for combo in (self.category_filter, self.follow_up_filter, self.opportunity_filter):
+                combo.setCurrentIndex(0)
+            self.quiet_days.setValue(0)
+        finally:
+            for widget in (*widgets, self.opportunity_filter, self.quiet_days):
+                widget.blockSignals(False)
+        self._on_filter_edited()
+
+    # -- selection ------------------------------------------------------------------------
     def select_contact(self, contact_id: int) -> bool:
+        """Select ``contact_id``, clearing the search and filters if they hide it."""
         row = self.model.row_of(contact_id)
+        if row is None and not self.current_filter().is_everything:
+            self.clear_filters()
+            row = self.model.row_of(contact_id)
         if row is None:
             return False
-        source = self.model.index(row, COL_NAME)
-        proxy_index = self.proxy.mapFromSource(source)
-        if not proxy_index.isValid():  # hidden by the search: show it rather than lose it
-            self.search_field.clear()
-            proxy_index = self.proxy.mapFromSource(source)
-        self.table.selectionModel().setCurrentIndex(
-            proxy_index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(proxy_index)
+        self._select_row(row)
         return True
+
+    def selected_contact_id(self) -> int | None:
+        index = self.table.selectionModel().currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.contact_id_at(index.row())
 
     def selected_contact(self) -> ContactRecord | None:
         index = self.table.selectionModel().currentIndex()
         if not index.isValid():
             return None
-        return self.model.record_at(self.proxy.mapToSource(index).row())
+        return self.model.record_at(index.row())
 
     def clear_selection(self) -> None:
         selection = self.table.selectionModel()
         selection.clearSelection()
-        selection.setCurrentIndex(self.proxy.index(-1, -1), QItemSelectionModel.SelectionFlag.Clear)
+        selection.setCurrentIndex(self.model.index(-1, -1), QItemSelectionModel.SelectionFlag.Clear)
+
+    def _select_row(self, row: int | None) -> None:
+        if row is None:
+            return
+        index = self.model.index(row, COL_NAME)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+
+    # -- reacting -------------------------------------------------------------------------
+    def _on_filter_edited(self) -> None:
+        self._update_clear_button()
+        self.refresh(changed=())
+        self.filter_changed.emit()
+
+    def _on_sort_requested(self, column: SortColumn, descending: bool) -> None:
+        order = ContactOrder(column, descending)
+        if order != self._order:
+            self._order = order
+            self.refresh(changed=())
+
+    def _update_clear_button(self) -> None:
+        shown = self.current_filter()
+        self.clear_filters_button.setEnabled(not shown.is_everything)
 
     def _update_count(self) -> None:
-        total = self.model.rowCount()
-        shown = self.proxy.rowCount()
-        noun = "contact" if total == 1 else "contacts"
-        text = f"{total} {noun}" if shown == total else f"{shown} of {total} {noun}"
-        self.count_label.setText(text)
+        locale = QLocale()
+        shown = self.model.rowCount()
+        noun = "contact" if self.total == 1 else "contacts"
+        total = locale.toString(self.total)
+        if shown == self.total:
+            self.count_label.setText(f"{total} {noun}")
+        else:
+            self.count_label.setText(f"{locale.toString(shown)} of {total} {noun}")

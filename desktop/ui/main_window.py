@@ -31,7 +31,6 @@ from desktop.domain.services import Services
 from desktop.ui.business_card_form import BusinessCardForm
 from desktop.ui.contact_history_view import ContactHistoryView
 from desktop.ui.contact_picker import ContactPickerDialog
-from desktop.ui.contact_table_model import COL_NAME, ContactIdRole
 from desktop.ui.contacts_pane import ContactsPane
 from desktop.ui.dialogs import ConfirmDeleteContact
 from desktop.ui.follow_up_flow import FollowUpFlow
@@ -80,10 +79,9 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.setWindowTitle(f"{APP_NAME}[*]")
 
-        self.contacts_pane = ContactsPane()
+        self.contacts_pane = ContactsPane(services.directory, clock, zone)
         # Short names for the widgets tests and the rest of the window use most.
         self.contact_model = self.contacts_pane.model
-        self.contact_proxy = self.contacts_pane.proxy
         self.contact_table = self.contacts_pane.table
         self.search_field = self.contacts_pane.search_field
         self.contact_count = self.contacts_pane.count_label
@@ -142,7 +140,7 @@ class MainWindow(QMainWindow):
             preferences=preferences,
             clock=clock,
             zone=zone,
-            people=self.contact_model.records,
+            people=contacts.list_contacts,
             parent=self,
         )
         self.letter_desk = LetterDesk(self.composer, services, clock, zone, self)
@@ -334,8 +332,8 @@ class MainWindow(QMainWindow):
 
     # -- contacts -------------------------------------------------------------------------
     def reload_contacts(self, select_id: int | None = None) -> None:
-        """Refresh the table from the service, keeping (or moving) the selection."""
-        self.contact_model.set_rows(self._contacts.list_contacts())
+        """Refresh the table from the directory, keeping (or moving) the selection."""
+        self.contacts_pane.refresh(changed=None)
         if select_id is not None:
             self.select_contact(select_id)
 
@@ -361,7 +359,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Contact not saved", str(exc))
             self.reload_contacts()
             return
-        self.contact_model.upsert(saved)
+        self.contacts_pane.refresh(changed=[saved.id])
         self.select_contact(saved.id)
         self._load_card(saved)
         self.statusBar().showMessage(f"Saved {saved.formal_name}", STATUS_TIMEOUT_MS)
@@ -381,11 +379,10 @@ class MainWindow(QMainWindow):
             deleted = self._contacts.delete_contact(record.id)
         except ContactNotFound:
             deleted = record  # already gone, which is what the user asked for
-        self.contact_model.remove(record.id)
-        if self.contact_proxy.rowCount() > 0:
-            next_row = min(row, self.contact_proxy.rowCount() - 1)
-            next_index = self.contact_proxy.index(next_row, COL_NAME)
-            self.select_contact(int(next_index.data(ContactIdRole)))
+        self.contacts_pane.refresh(changed=[record.id], keep_current=False)
+        if self.contact_model.rowCount() > 0:
+            next_row = min(max(row, 0), self.contact_model.rowCount() - 1)
+            self.select_contact(self.contact_model.contact_id_at(next_row))
         else:
             self._new_contact()
         self.statusBar().showMessage(f"Deleted {deleted.formal_name}", STATUS_TIMEOUT_MS)
@@ -403,7 +400,11 @@ class MainWindow(QMainWindow):
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
             return
-        record = self.contact_model.record_at(self.contact_proxy.mapToSource(current).row())
+        try:
+            record = self.contact_model.record_at(current.row())
+        except ContactNotFound:
+            self.reload_contacts()
+            return
         if record.id == self.card_form.contact_id and not self.card_form.is_modified():
             return
         self._load_card(record)
@@ -453,7 +454,7 @@ class MainWindow(QMainWindow):
     def _choose_introducer(self) -> None:
         exclude = {self.card_form.contact_id} if self.card_form.contact_id is not None else set()
         chosen = ContactPickerDialog.ask(
-            self.contact_model.records(),
+            self._contacts.list_contacts(),
             multi=False,
             title="Who introduced them?",
             exclude=exclude,
@@ -490,11 +491,13 @@ class MainWindow(QMainWindow):
         self.left_tabs.setTabToolTip(index, agenda_summary(agenda))
         suffix = f" — {agenda.owed_count} due" if agenda.owed_count else ""
         self.setWindowTitle(f"{APP_NAME}{suffix}[*]")
+        if self.contacts_pane.depends_on_time():
+            self.contacts_pane.refresh()
         return agenda
 
     def _greet(self, agenda: Agenda) -> None:
         """Said once at start, in the status bar: no dialogs to click through."""
-        if self.contact_model.rowCount() == 0:
+        if self.contacts_pane.total == 0:
             self.statusBar().showMessage(
                 "No contacts yet: type the first business card on the right and save it."
             )
@@ -522,6 +525,8 @@ class MainWindow(QMainWindow):
     def _after_operation(self, message: str) -> None:
         self.refresh_agenda()
         self.reload_opportunities()
+        # Events and follow-ups change "last contact" and the follow-up filters' answers.
+        self.contacts_pane.refresh(changed=None)
         self._show_history(self.card_form.contact_id)
         self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
 
@@ -553,7 +558,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Templates saved.", STATUS_TIMEOUT_MS)
 
     def reload_opportunities(self) -> None:
-        self.opportunities_pane.set_rows(self._opportunities.list_opportunities())
+        opportunities = self._opportunities.list_opportunities()
+        self.opportunities_pane.set_rows(opportunities)
+        self.contacts_pane.set_opportunities(opportunities)
 
     def export_calendar(self) -> None:
         message = agenda_output.export_calendar(self, self._follow_ups, self._clock())

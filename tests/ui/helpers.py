@@ -51,8 +51,8 @@ def add_contact(qtbot: QtBot, window: MainWindow, **values: str) -> None:
 
 
 def table_names(window: MainWindow) -> list[str]:
-    proxy = window.contact_proxy
-    return [proxy.index(row, 0).data() for row in range(proxy.rowCount())]
+    model = window.contact_model
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
 
 
 def answer_next_message_box(

@@ -132,7 +132,7 @@ def test_names_and_markup_stay_exactly_as_typed(qtbot: QtBot, window: MainWindow
         city="São Paulo",
     )
     assert table_names(window) == ["Zoë Ñúñez O'Brien-王"]
-    company_cell = window.contact_proxy.index(0, COL_COMPANY)
+    company_cell = window.contact_model.index(0, COL_COMPANY)
     assert company_cell.data() == "<b>Bold</b> &amp; {{ x }}"
     letter = window.letter_preview.plain_text()
     assert "Zoë Ñúñez O'Brien-王\n<b>Bold</b> &amp; {{ x }}\nSão Paulo" in letter
