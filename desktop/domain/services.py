@@ -15,6 +15,7 @@ import peewee
 from desktop.domain.clock import Clock, system_clock
 from desktop.domain.compose import LetterDrafter
 from desktop.domain.contact_search import ContactDirectory
+from desktop.domain.contact_transfer import ContactTransfer
 from desktop.domain.contacts import ContactService
 from desktop.domain.database import open_database
 from desktop.domain.followups import FollowUpService
@@ -32,6 +33,7 @@ class Services:
     clock: Clock
     contacts: ContactService
     directory: ContactDirectory
+    transfer: ContactTransfer
     preferences: PreferencesService
     follow_ups: FollowUpService
     opportunities: OpportunityService
@@ -61,6 +63,7 @@ def open_services(data_dir: Path, clock: Clock = system_clock) -> Services:
     preferences = PreferencesService(db)
     follow_ups = FollowUpService(db, clock, preferences)
     contacts = ContactService(db, clock)
+    directory = ContactDirectory(db, clock)
     profile = ProfileService(db)
     templates = TemplateService(db, clock)
     return Services(
@@ -68,7 +71,8 @@ def open_services(data_dir: Path, clock: Clock = system_clock) -> Services:
         db=db,
         clock=clock,
         contacts=contacts,
-        directory=ContactDirectory(db, clock),
+        directory=directory,
+        transfer=ContactTransfer(db, clock, directory),
         preferences=preferences,
         follow_ups=follow_ups,
         opportunities=OpportunityService(db, clock),

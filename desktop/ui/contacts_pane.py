@@ -159,6 +159,10 @@ class ContactsPane(QWidget):
     def order(self) -> ContactOrder:
         return self._order
 
+    def all_ids(self) -> list[int]:
+        """Every contact, in the table's current order."""
+        return self._directory.matching_ids(ContactFilter(), self._order, self._clock())
+
     def depends_on_time(self) -> bool:
         """True when the passing of time alone can change what the filters let through."""
         shown = self.current_filter()

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import tzinfo
+from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFileDialog,
     QMainWindow,
     QMessageBox,
     QScrollArea,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 
 import desktop.ui.agenda_output as agenda_output
 import desktop.ui.batch_letters as batch_letters
+import desktop.ui.export_choice as export_choice
 from desktop import APP_NAME, __version__
 from desktop.domain.contacts import ContactRecord
 from desktop.domain.errors import ContactNotFound, FollowUpDeskError, ValidationError
@@ -35,6 +38,7 @@ from desktop.ui.contacts_pane import ContactsPane
 from desktop.ui.dialogs import ConfirmDeleteContact
 from desktop.ui.follow_up_flow import FollowUpFlow
 from desktop.ui.icons import themed_icon
+from desktop.ui.import_dialog import import_summary, run_import
 from desktop.ui.letter_composer import LetterComposer
 from desktop.ui.letter_desk import LetterDesk
 from desktop.ui.local_time import format_local, local_zone
@@ -56,6 +60,20 @@ class SettingsKey:
     CONTACTS_HEADER = "contacts/header"
     LEFT_TAB = "main_window/left_tab"
     PROFILE_ASKED = "profile/asked"
+    IMPORT_DIR = "files/import_dir"
+    EXPORT_DIR = "files/export_dir"
+
+
+_IMPORTABLE_SUFFIXES = (".csv", ".vcf", ".vcard", ".txt")
+
+
+def _dropped_file(mime: QMimeData) -> Path | None:
+    """The one local contacts file being dragged, if that is what it is."""
+    urls = mime.urls()
+    if len(urls) != 1 or not urls[0].isLocalFile():
+        return None
+    path = Path(urls[0].toLocalFile())
+    return path if path.suffix.lower() in _IMPORTABLE_SUFFIXES else None
 
 
 class MainWindow(QMainWindow):
@@ -78,6 +96,7 @@ class MainWindow(QMainWindow):
         self._owed_count = 0
         self.setObjectName("main_window")
         self.setWindowTitle(f"{APP_NAME}[*]")
+        self.setAcceptDrops(True)
 
         self.contacts_pane = ContactsPane(services.directory, clock, zone)
         # Short names for the widgets tests and the rest of the window use most.
@@ -227,6 +246,18 @@ class MainWindow(QMainWindow):
         self.pdf_due_letters_action = self._action(
             "Save Letters for Due Follow-Ups as PDF…", "fa6s.file-pdf"
         )
+        self.import_action = self._action(
+            "&Import Contacts…",
+            "fa6s.file-import",
+            [QKeySequence("Ctrl+Shift+I")],
+            "Add contacts from LinkedIn, Google, Outlook, CSV or vCard (or drop a file here)",
+        )
+        self.export_action = self._action(
+            "E&xport Contacts…",
+            "fa6s.file-export",
+            [QKeySequence("Ctrl+Shift+E")],
+            "Save the contacts shown (or all) as a CSV or vCard file",
+        )
         self.print_agenda_action = self._action("&Print Agenda…", "fa6s.print")
         self.agenda_pdf_action = self._action("Save Agenda as P&DF…", "fa6s.file-pdf")
         self.profile_action = self._action(
@@ -250,6 +281,8 @@ class MainWindow(QMainWindow):
         menu_bar = self.menuBar()
         file_menu = menu_bar.addMenu("&File")
         file_menu.addActions([self.new_action, self.save_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.import_action, self.export_action])
         file_menu.addSeparator()
         file_menu.addActions(
             [self.export_calendar_action, self.print_agenda_action, self.agenda_pdf_action]
@@ -303,6 +336,8 @@ class MainWindow(QMainWindow):
         self.print_due_letters_action.triggered.connect(lambda: self.send_due_letters(to_pdf=False))
         self.pdf_due_letters_action.triggered.connect(lambda: self.send_due_letters(to_pdf=True))
         self.agenda_pdf_action.triggered.connect(self.save_agenda_pdf)
+        self.import_action.triggered.connect(self.import_contacts)
+        self.export_action.triggered.connect(self.export_contacts)
         self.preferences_action.triggered.connect(self.flow.edit_preferences)
         self.quit_action.triggered.connect(self.close)
         self.about_action.triggered.connect(self._show_about)
@@ -602,6 +637,64 @@ class MainWindow(QMainWindow):
             "Follow up with everyone who can affect your job search: at the right time, "
             "in the right way, without overdoing it.",
         )
+
+    # -- files of contacts ----------------------------------------------------------------
+    def import_contacts(self, path: Path | None = None) -> None:
+        """Import a file of contacts (asking for one if ``path`` is None)."""
+        if path is None:
+            name, _filter = QFileDialog.getOpenFileName(
+                self,
+                "Import contacts",
+                str(self._settings.value(SettingsKey.IMPORT_DIR, "")),
+                "Contacts (*.csv *.vcf *.vcard *.txt);;All files (*)",
+            )
+            if not name:
+                return
+            path = Path(name)
+        self._settings.setValue(SettingsKey.IMPORT_DIR, str(path.parent))
+        result = run_import(self, self._services.transfer, path)
+        if result is None:
+            return
+        self.reload_contacts()
+        self.statusBar().showMessage(import_summary(result), STATUS_TIMEOUT_MS)
+
+    def export_contacts(self) -> None:
+        """Save the contacts shown (or, if the user says so, all of them) to a file."""
+        pane = self.contacts_pane
+        ids = pane.model.ids()
+        if not pane.current_filter().is_everything and len(ids) < pane.total:
+            ids = export_choice.ask_which(self, len(ids), pane.total, ids, pane.all_ids)
+            if ids is None:
+                return
+        if not ids:
+            self.statusBar().showMessage("There are no contacts to export.", STATUS_TIMEOUT_MS)
+            return
+        target = export_choice.ask_target(self, self._settings.value(SettingsKey.EXPORT_DIR, ""))
+        if target is None:
+            return
+        path, fmt = target
+        self._settings.setValue(SettingsKey.EXPORT_DIR, str(path.parent))
+        try:
+            count = self._services.transfer.export(ids, path, fmt)
+        except OSError as exc:
+            QMessageBox.warning(self, "Contacts not exported", f"Could not write {path}: {exc}")
+            return
+        noun = "contact" if count == 1 else "contacts"
+        self.statusBar().showMessage(f"Exported {count} {noun} to {path}", STATUS_TIMEOUT_MS)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Override of QWidget.dragEnterEvent: a contacts file may be dropped on the window."""
+        if _dropped_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Override of QWidget.dropEvent: import the dropped file."""
+        path = _dropped_file(event.mimeData())
+        if path is None:
+            return
+        event.acceptProposedAction()
+        # After the drop returns: a modal dialog inside a drop handler blocks the source app.
+        QTimer.singleShot(0, lambda: self.import_contacts(path))
 
     # -- window state ---------------------------------------------------------------------
     def _restore_state(self) -> None:
