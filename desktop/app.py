@@ -13,12 +13,12 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop import APP_ID, APP_NAME, __version__, cli
+from desktop import APP_ID, APP_NAME, __version__
 from desktop.domain.clock import Clock, system_clock
 from desktop.domain.errors import FollowUpDeskError
-from desktop.domain.paths import DATA_DIR_ENV, SETTINGS_FILENAME, resolve_data_dir
+from desktop.domain.paths import DATA_DIR_ENV, SETTINGS_FILENAME, icon_cache_dir, resolve_data_dir
 from desktop.domain.services import Services, open_services
-from desktop.ui.icons import themed_icon
+from desktop.ui.icons import themed_icon, use_cache_dir
 from desktop.ui.local_time import local_zone
 from desktop.ui.main_window import MainWindow
 
@@ -79,8 +79,11 @@ def report_startup_error(message: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
-    if cli.first_command(argv[1:]) is not None:  # "due", "export", ...: no window, no QApplication
-        return cli.main(argv)
+    if any(not arg.startswith("-") for arg in argv[1:]):  # maybe "due", "export", ...
+        from desktop import cli
+
+        if cli.first_command(argv[1:]) is not None:  # no window, no QApplication
+            return cli.main(argv)
     args, qt_args = parse_args(argv[1:])
     app = QApplication.instance() or QApplication([argv[0] if argv else APP_ID, *qt_args])
     assert isinstance(app, QApplication)
@@ -88,6 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_ID)
+    use_cache_dir(icon_cache_dir(__version__))
     app.setWindowIcon(themed_icon("fa6s.address-card"))
 
     data_dir = resolve_data_dir(args.data_dir, os.environ)

@@ -22,6 +22,12 @@ from desktop.domain.database import open_database
 NOW = datetime(2026, 11, 25, 14, 30, tzinfo=UTC)
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the app caches (rendered icons) goes to the test's folder, not the user's."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
 @pytest.fixture
 def clock() -> Clock:
     return fixed_clock(NOW)

@@ -10,9 +10,6 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-import babel
-import babel.dates
-
 from desktop.domain.contacts import ContactCard
 from desktop.domain.templates import (
     LetterContext,
@@ -72,6 +69,10 @@ class Letter:
 
 def format_letter_date(day: date, locale: str) -> str:
     """The date written out the way the locale writes it in a letter ("November 25, 2026")."""
+    # Babel's locale data loads on the first letter, not at every start.
+    import babel
+    import babel.dates
+
     try:
         # Qt and Babel say "de_DE"; BCP 47 and browsers say "de-DE": accept both.
         parsed = babel.Locale.parse((locale or FALLBACK_LOCALE).replace("-", "_"))

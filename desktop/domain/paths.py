@@ -25,3 +25,8 @@ def resolve_data_dir(cli_value: str | None, environ: Mapping[str, str]) -> Path:
     if env_value := environ.get(DATA_DIR_ENV, "").strip():
         return Path(env_value).expanduser()
     return default_data_dir()
+
+
+def icon_cache_dir(version: str) -> Path:
+    """Rendered toolbar icons, per release (a new release may draw them differently)."""
+    return Path(platformdirs.user_cache_dir(APP_ID, appauthor=False)) / "icons" / version

@@ -13,15 +13,15 @@ import traceback
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any
-
-from jinja2 import StrictUndefined, Template, TemplateSyntaxError, UndefinedError
-from jinja2.exceptions import SecurityError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from typing import TYPE_CHECKING, Any
 
 from desktop.domain.contacts import ContactCard
 from desktop.domain.errors import FollowUpDeskError
 from desktop.domain.vocabulary import Situation
+
+if TYPE_CHECKING:
+    from jinja2 import Template
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 _TEMPLATE_FILENAME = "<template>"
 _SENTENCE_ENDINGS = (".", "!", "?", "…")
@@ -49,27 +49,33 @@ MAX_EXPONENT = 64
 MAX_REPEAT = 10_000
 
 
-class _LetterSandbox(ImmutableSandboxedEnvironment):
-    """The sandbox, plus limits on ``**`` and on repeating text or lists with ``*``."""
-
-    intercepted_binops = frozenset({"**", "*"})
-
-    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        if operator == "**" and isinstance(right, int | float) and abs(right) > MAX_EXPONENT:
-            raise SecurityError(f"exponents above {MAX_EXPONENT} are not allowed")
-        if operator == "*":
-            for seq, count in ((left, right), (right, left)):
-                if (
-                    isinstance(seq, str | list | tuple)
-                    and isinstance(count, int)
-                    and count * max(len(seq), 1) > MAX_REPEAT
-                ):
-                    raise SecurityError("repeating text that many times is not allowed")
-        return super().call_binop(context, operator, left, right)
-
-
+@cache
 def _environment() -> ImmutableSandboxedEnvironment:
-    env = _LetterSandbox(
+    """The one sandbox letters render in, built on first use: Jinja costs ~20 ms to import,
+    and the window opens on an empty card that needs no letter yet."""
+    from jinja2 import StrictUndefined
+    from jinja2.exceptions import SecurityError
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    class LetterSandbox(ImmutableSandboxedEnvironment):
+        """The sandbox, plus limits on ``**`` and on repeating text or lists with ``*``."""
+
+        intercepted_binops = frozenset({"**", "*"})
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            if operator == "**" and isinstance(right, int | float) and abs(right) > MAX_EXPONENT:
+                raise SecurityError(f"exponents above {MAX_EXPONENT} are not allowed")
+            if operator == "*":
+                for seq, count in ((left, right), (right, left)):
+                    if (
+                        isinstance(seq, str | list | tuple)
+                        and isinstance(count, int)
+                        and count * max(len(seq), 1) > MAX_REPEAT
+                    ):
+                        raise SecurityError("repeating text that many times is not allowed")
+            return super().call_binop(context, operator, left, right)
+
+    env = LetterSandbox(
         autoescape=False,  # output is plain text; the layout layer escapes it for the page
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -80,8 +86,6 @@ def _environment() -> ImmutableSandboxedEnvironment:
     env.filters["lower_first"] = lower_first
     return env
 
-
-_ENVIRONMENT = _environment()
 
 # What a template may use, with a line of help for the template editor.
 TEMPLATE_FIELDS: tuple[tuple[str, str], ...] = (
@@ -209,6 +213,9 @@ def _unknown_field(message: str) -> str:
 
 
 def _problem(exc: BaseException) -> TemplateProblem:
+    from jinja2 import TemplateSyntaxError, UndefinedError
+    from jinja2.exceptions import SecurityError
+
     line = _template_line(exc)
     if isinstance(exc, TemplateSyntaxError):
         return TemplateProblem(end_sentence(f"Syntax error: {exc.message}"), line)
@@ -231,8 +238,10 @@ def _problem(exc: BaseException) -> TemplateProblem:
 
 
 def compile_template(body: str) -> Template:
+    from jinja2 import TemplateSyntaxError
+
     try:
-        return _ENVIRONMENT.from_string(body)
+        return _environment().from_string(body)
     except TemplateSyntaxError as exc:
         raise TemplateRenderError(_problem(exc)) from exc
 

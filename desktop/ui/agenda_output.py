@@ -14,7 +14,6 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
-from desktop.domain.calendar_export import follow_ups_to_ics
 from desktop.domain.followups import Agenda, FollowUpService
 from desktop.printing.agenda_document import agenda_page, build_agenda_document
 from desktop.printing.page import PageSpec, default_page_spec
@@ -48,6 +47,9 @@ def export_calendar(parent: QWidget, follow_ups: FollowUpService, now: datetime)
         return ""
     if path.suffix.lower() != ".ics":
         path = path.with_suffix(".ics")
+    # icalendar costs ~35 ms to import: paid on the first export, not at every start.
+    from desktop.domain.calendar_export import follow_ups_to_ics
+
     try:
         path.write_bytes(follow_ups_to_ics(pending, now=now))
     except OSError as exc:

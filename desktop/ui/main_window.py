@@ -3,6 +3,9 @@ letter on the right.
 
 This is the one place that wires signals: widgets never talk to each other directly, and
 every change goes through a domain service before the views are refreshed from it.
+
+Dialogs and printing that only some sessions use are imported where they are opened, so
+the window paints sooner.
 """
 
 from __future__ import annotations
@@ -23,9 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-import desktop.ui.agenda_output as agenda_output
-import desktop.ui.batch_letters as batch_letters
-import desktop.ui.export_choice as export_choice
 from desktop import APP_NAME, __version__
 from desktop.domain.contacts import ContactRecord
 from desktop.domain.errors import ContactNotFound, FollowUpDeskError, ValidationError
@@ -38,13 +38,10 @@ from desktop.ui.contacts_pane import ContactsPane
 from desktop.ui.dialogs import ConfirmDeleteContact
 from desktop.ui.follow_up_flow import FollowUpFlow
 from desktop.ui.icons import themed_icon
-from desktop.ui.import_dialog import import_summary, run_import
 from desktop.ui.letter_composer import LetterComposer
 from desktop.ui.letter_desk import LetterDesk
 from desktop.ui.local_time import format_local, local_zone
 from desktop.ui.opportunities_pane import OpportunitiesPane
-from desktop.ui.profile_dialog import ProfileDialog
-from desktop.ui.template_editor import TemplateManagerDialog
 from desktop.ui.today_view import TodayView, agenda_summary
 
 STATUS_TIMEOUT_MS = 8000
@@ -575,6 +572,8 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, lambda: self.edit_profile(first_run=True))
 
     def edit_profile(self, first_run: bool = False) -> None:
+        from desktop.ui.profile_dialog import ProfileDialog
+
         chosen = ProfileDialog.ask(self._services.profile.load(), first_run=first_run, parent=self)
         if chosen is None:
             return
@@ -588,6 +587,8 @@ class MainWindow(QMainWindow):
 
     def manage_templates(self) -> None:
         situation = self.composer.current_situation() if self.letter_desk.draft else None
+        from desktop.ui.template_editor import TemplateManagerDialog
+
         if TemplateManagerDialog.manage(self._services.templates, situation=situation, parent=self):
             self.letter_desk.redraft(keep_edits=False)
             self.statusBar().showMessage("Templates saved.", STATUS_TIMEOUT_MS)
@@ -598,22 +599,30 @@ class MainWindow(QMainWindow):
         self.contacts_pane.set_opportunities(opportunities)
 
     def export_calendar(self) -> None:
+        from desktop.ui import agenda_output
+
         message = agenda_output.export_calendar(self, self._follow_ups, self._clock())
         if message:
             self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
 
     def print_agenda(self) -> None:
+        from desktop.ui import agenda_output
+
         message = agenda_output.print_agenda(self, self._agenda_now(), self._zone())
         if message:
             self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
 
     def save_agenda_pdf(self) -> None:
+        from desktop.ui import agenda_output
+
         message = agenda_output.save_agenda_pdf(self, self._agenda_now(), self._zone())
         if message:
             self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
 
     def send_due_letters(self, *, to_pdf: bool) -> None:
         agenda = self._agenda_now()
+        from desktop.ui import batch_letters
+
         message = batch_letters.send_all(
             self,
             self._services,
@@ -641,6 +650,9 @@ class MainWindow(QMainWindow):
     # -- files of contacts ----------------------------------------------------------------
     def import_contacts(self, path: Path | None = None) -> None:
         """Import a file of contacts (asking for one if ``path`` is None)."""
+        # The import and export modules load on first use, not at every start.
+        from desktop.ui.import_dialog import import_summary, run_import
+
         if path is None:
             name, _filter = QFileDialog.getOpenFileName(
                 self,
@@ -660,12 +672,15 @@ class MainWindow(QMainWindow):
 
     def export_contacts(self) -> None:
         """Save the contacts shown (or, if the user says so, all of them) to a file."""
+        from desktop.ui import export_choice
+
         pane = self.contacts_pane
-        ids = pane.model.ids()
-        if not pane.current_filter().is_everything and len(ids) < pane.total:
-            ids = export_choice.ask_which(self, len(ids), pane.total, ids, pane.all_ids)
-            if ids is None:
-                return
+        shown = pane.model.ids()
+        ids: list[int] | None = shown
+        if not pane.current_filter().is_everything and len(shown) < pane.total:
+            ids = export_choice.ask_which(self, len(shown), pane.total, shown, pane.all_ids)
+        if ids is None:
+            return
         if not ids:
             self.statusBar().showMessage("There are no contacts to export.", STATUS_TIMEOUT_MS)
             return
