@@ -94,10 +94,15 @@ def imported(path: Path, data_dir: Path) -> list[ContactCard]:
 
 def as_exported(card: ContactCard, fmt: ExportFormat) -> ContactCard:
     """What the card should be after the round trip: stored (trimmed), with no introducer;
-    a vCard has no carriage returns."""
+    in a vCard every carriage return is a new line."""
     card = dataclasses.replace(card.normalised(), introduced_by_id=None)
     if fmt is ExportFormat.VCARD:
-        card = dataclasses.replace(card, notes=card.notes.replace("\r\n", "\n").replace("\r", "\n"))
+        text = {
+            name: value.replace("\r\n", "\n").replace("\r", "\n")
+            for name in CARD_FIELDS
+            if isinstance(value := getattr(card, name), str)
+        }
+        card = dataclasses.replace(card, **text)
     return card
 
 
@@ -139,6 +144,24 @@ def test_a_carriage_return_in_notes(tmp_path: Path, fmt: ExportFormat) -> None:
 
 
 @pytest.mark.parametrize("fmt", list(ExportFormat))
+def test_control_characters_and_odd_line_breaks(tmp_path: Path, fmt: ExportFormat) -> None:
+    cards = [
+        ContactCard(given_name="A\rB", family_name="C\nD", street="1 Main\nApt 2"),
+        ContactCard(given_name="Vertical\x0btab", notes="one\u2028two\x85three\x0cfour\x1cfive"),
+        ContactCard(given_name="Nul", notes="x\x00y"),
+        ContactCard(given_name="Blank notes", notes="   "),
+        ContactCard(given_name="END:VCARD", notes="BEGIN:VCARD\nEND:VCARD\nEND:VCARD"),
+        ContactCard(given_name="Back\\", family_name="\\n", notes="\\n\\;\\,\\\\"),
+    ]
+    path = tmp_path / f"contacts{fmt.suffix}"
+    exported(cards, tmp_path / "source", path, fmt)
+
+    found = imported(path, tmp_path / "target")
+
+    assert_same_cards(found, [as_exported(c, fmt) for c in cards])
+
+
+@pytest.mark.parametrize("fmt", list(ExportFormat))
 def test_the_introduction_is_not_exported(tmp_path: Path, fmt: ExportFormat) -> None:
     path = tmp_path / f"contacts{fmt.suffix}"
     with open_services(tmp_path / "source", CLOCK) as services:
@@ -168,6 +191,25 @@ def test_importing_an_export_into_its_own_database_adds_nobody(
         result = importing.apply_import(services.db, plan, CLOCK)
         assert result.added == 0
         assert services.contacts.count() == len(NASTY)
+
+
+@pytest.mark.parametrize("fmt", list(ExportFormat))
+def test_updating_from_an_export_of_the_same_contacts_changes_nothing(
+    tmp_path: Path, fmt: ExportFormat
+) -> None:
+    path = tmp_path / f"contacts{fmt.suffix}"
+    data_dir = tmp_path / "source"
+    exported(NASTY, data_dir, path, fmt)
+
+    with open_services(data_dir, CLOCK) as services:
+        before = services.contacts.list_contacts()
+        source = importing.read_import_file(path)
+        plan = importing.plan_import(services.db, source, importing.mapping_for(source))
+        result = importing.apply_import(
+            services.db, plan, CLOCK, choices=importing.DuplicateChoice.UPDATE
+        )
+        assert (result.added, result.updated, result.skipped) == (0, 0, len(NASTY))
+        assert services.contacts.list_contacts() == before
 
 
 # -- any valid card -----------------------------------------------------------------------
