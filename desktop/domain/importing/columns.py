@@ -23,7 +23,8 @@ def squashed(header: str) -> str:
 
 
 _LINKEDIN = {"first name", "last name", "company", "position", "connected on"}
-_GOOGLE_NUMBERED = re.compile(r"^(e mail|phone|address|organization|website) \d+ ")
+# Google numbers repeated fields with a dash: "E-mail 1 - Value" (Outlook: "E-mail 2 Address").
+_GOOGLE_NUMBERED = re.compile(r"^(e-mail|phone|address|organization|website) \d+ - ", re.I)
 _GOOGLE_NAMES = ({"first name", "last name"}, {"given name", "family name"})
 _OUTLOOK = {"first name", "last name", "e mail address"}
 _OUTLOOK_ANY = {"job title", "business street", "business phone", "e mail display name"}
@@ -36,7 +37,9 @@ def detect_kind(columns: Sequence[str]) -> SourceKind:
     words = {spaced(column) for column in columns}
     if words >= _LINKEDIN:
         return SourceKind.LINKEDIN
-    google_columns = any(_GOOGLE_NUMBERED.match(w) for w in words) or "organization name" in words
+    google_columns = "organization name" in words or any(
+        _GOOGLE_NUMBERED.match(column.strip()) for column in columns
+    )
     if google_columns and any(names <= words for names in _GOOGLE_NAMES):
         return SourceKind.GOOGLE
     if words >= _OUTLOOK and words & _OUTLOOK_ANY:

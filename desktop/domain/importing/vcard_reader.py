@@ -228,6 +228,8 @@ def _clean_card(lines: list[str]) -> str:
             value = _escape_raw(value, name)
         elif name not in _STRUCTURED and name not in _LISTS:
             value = _UNESCAPED_COMMA.sub(r"\\,", value)  # a common slip in 3.0 writers
+        if (len(value) - len(value.rstrip("\\"))) % 2:
+            value += "\\"  # a lone backslash at the end escapes nothing; vobject reads "\eof"
         types = _types(params)
         type_param = f";TYPE={','.join(types)}" if types else ""
         out.append(f"{name}{type_param}:{value}")
