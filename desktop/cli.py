@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import babel
 import babel.dates
@@ -28,7 +28,6 @@ from desktop.domain.categories import Category
 from desktop.domain.clock import Clock, system_clock
 from desktop.domain.contact_search import ContactFilter
 from desktop.domain.errors import ContactNotFound, FollowUpDeskError
-from desktop.domain.exporting import ExportFormat, export_contacts
 from desktop.domain.followups import DEFAULT_UPCOMING_DAYS, Agenda, FollowUpRecord
 from desktop.domain.letters import FALLBACK_LOCALE
 from desktop.domain.paths import DATA_DIR_ENV, DATABASE_FILENAME, resolve_data_dir
@@ -39,10 +38,16 @@ from desktop.domain.template_store import TemplateNotFound
 from desktop.domain.templates import TemplateRenderError
 from desktop.domain.vocabulary import Situation
 
+if TYPE_CHECKING:
+    # Loaded on first use: vobject and the import tables are for ``import`` and ``export``.
+    from desktop.domain.exporting import ExportFormat
+    from desktop.domain.importing import ImportPlan, ImportResult, ImportSource
+
 PROG = "followup-desk"
 COMMANDS = ("due", "export", "import", "agenda", "letter")
 ICS = "ics"
-EXPORT_FORMATS = (*(f.value for f in ExportFormat), ICS)
+EXPORT_FORMATS = ("csv", "vcard", ICS)  # ExportFormat's values, and the calendar
+DUPLICATE_CHOICES = ("skip", "update", "keep-both")  # DuplicateChoice's values
 MAX_DAYS = 3650
 EXIT_OK = 0
 EXIT_FAILURE = 1  # the command could not finish (e.g. the output file cannot be written)
@@ -112,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     due.add_argument("--json", action="store_true", help="print JSON for scripts")
     due.add_argument("--days", type=_days, default=DEFAULT_UPCOMING_DAYS, help=days_help)
 
+    category_values = ", ".join(c.value for c in Category)
     export = commands.add_parser(
         "export",
         parents=[common],
@@ -129,7 +135,28 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--category",
         metavar="VALUE",
-        help=f"only the contacts of this category: {', '.join(c.value for c in Category)}",
+        help=f"only the contacts of this category: {category_values}",
+    )
+
+    import_ = commands.add_parser(
+        "import",
+        parents=[common],
+        help="add contacts from a CSV (ours, LinkedIn, Google, Outlook, any) or vCard file",
+    )
+    import_.add_argument("file", metavar="FILE", type=Path)
+    import_.add_argument(
+        "--dry-run", action="store_true", help="show what would be imported; change nothing"
+    )
+    import_.add_argument(
+        "--on-duplicate",
+        choices=DUPLICATE_CHOICES,
+        default="skip",
+        help="what to do with someone already here (default: skip)",
+    )
+    import_.add_argument(
+        "--category",
+        metavar="VALUE",
+        help=f"category for contacts the file gives none: {category_values}",
     )
 
     agenda = commands.add_parser("agenda", parents=[common], help="write the agenda as a PDF")
@@ -173,16 +200,24 @@ def main(
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     try:
         export_format = _export_format(args) if args.command == "export" else None
-        category = _category(args.category) if args.command == "export" else None
+        category = _category(args.category) if args.command in ("export", "import") else None
         situation = _situation(args.situation) if args.command == "letter" else None
         with _open_services(args.data_dir, clock) as services:
             if args.command == "due":
                 return run_due(services, json_output=args.json, days=args.days, tz=tz)
             if export_format == ICS:
                 return run_export(services, args.file)
-            if isinstance(export_format, ExportFormat):
+            if export_format is not None:
                 return run_export_contacts(
                     services, args.file, export_format, search=args.search, category=category
+                )
+            if args.command == "import":
+                return run_import(
+                    services,
+                    args.file,
+                    dry_run=args.dry_run,
+                    on_duplicate=args.on_duplicate,
+                    category=category,
                 )
             if args.command == "letter":
                 assert situation is not None
@@ -201,10 +236,12 @@ def main(
         return exc.code
 
 
-def _export_format(args: argparse.Namespace) -> ExportFormat | str:
-    """``--format``, else the format the file name says; ICS for a calendar."""
+def _export_format(args: argparse.Namespace) -> str:
+    """``--format``, else the format the file name says: an ExportFormat value, or ICS."""
+    from desktop.domain.exporting import ExportFormat
+
     path: Path = args.file
-    fmt: ExportFormat | str | None = args.format
+    fmt: str | None = args.format
     if fmt is None:
         fmt = ICS if path.suffix.lower() == ".ics" else ExportFormat.for_path(path)
     if fmt is None:
@@ -213,15 +250,13 @@ def _export_format(args: argparse.Namespace) -> ExportFormat | str:
             " .ics, or add --format csv, vcard or ics.",
             EXIT_USAGE,
         )
-    if fmt == ICS:
-        if args.search or args.category is not None:
-            raise CommandError(
-                "--search and --category choose contacts; they work with --format csv or"
-                " vcard, not ics.",
-                EXIT_USAGE,
-            )
-        return ICS
-    return ExportFormat(fmt)
+    if fmt == ICS and (args.search or args.category is not None):
+        raise CommandError(
+            "--search and --category choose contacts; they work with --format csv or"
+            " vcard, not ics.",
+            EXIT_USAGE,
+        )
+    return fmt
 
 
 def _category(value: str | None) -> Category | None:
@@ -271,7 +306,7 @@ def letter_locale(environ: Mapping[str, str]) -> str:
 
 def _open_services(cli_value: str | None, clock: Clock) -> Services:
     data_dir = resolve_data_dir(cli_value, os.environ)
-    # These commands only read: a mistyped folder must not become a new, empty database.
+    # A mistyped folder must not become a new, empty database (nor receive an import).
     if not (data_dir / DATABASE_FILENAME).is_file():
         raise CommandError(
             f"There is no Follow-Up Desk database in {data_dir}; open the app once, or point "
@@ -414,23 +449,106 @@ def run_export(services: Services, path: Path) -> int:
 def run_export_contacts(
     services: Services,
     path: Path,
-    fmt: ExportFormat,
+    fmt: ExportFormat | str,
     *,
     search: str = "",
     category: Category | None = None,
 ) -> int:
     """Write the contacts ``search`` and ``category`` let through, in the directory's order."""
-    directory = services.directory
-    ids = directory.matching_ids(
+    from desktop.domain.exporting import ExportFormat
+
+    ids = services.directory.matching_ids(
         ContactFilter(text=search, category=category.value if category else None)
     )
-    listings = directory.listings(ids)
-    records = [listings[contact_id].record for contact_id in ids if contact_id in listings]
     try:
-        count = export_contacts(records, path, fmt)
+        count = services.transfer.export(ids, path, ExportFormat(fmt))
     except OSError as exc:
         raise CommandError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
     _say(f"Exported {_count(count, 'contact')} to {path}.")
+    return EXIT_OK
+
+
+def mapping_lines(mapping: Mapping[str, str | None]) -> list[str]:
+    """ "Column 'E-mail' → Email", one line per column, for a mapping that was guessed."""
+    from desktop.domain.importing import IGNORE, MAPPABLE_FIELDS, NOTES
+
+    labels = dict(MAPPABLE_FIELDS)
+    lines = []
+    for column, target in mapping.items():
+        name = _printable(column)
+        if target is IGNORE:
+            where = "(ignored)"
+        elif target.startswith(NOTES):
+            where = f"Notes, as '{_printable(target.removeprefix(NOTES)) or name}: …'"
+        else:
+            where = labels.get(target, target)
+        lines.append(f"Column '{name}' → {where}")
+    return lines
+
+
+def plan_lines(source: ImportSource, plan: ImportPlan) -> list[str]:
+    """The counts, then every rejection and duplicate with its line in the file."""
+    counts = (
+        f"{len(plan.new)} new, {_count(len(plan.duplicates), 'duplicate')},"
+        f" {len(plan.rejected)} rejected (of {_count(len(source.rows), 'record')})."
+    )
+    lines = [counts]
+    lines.extend(f"  Rejected {_printable(r.reason)}" for r in plan.rejected)
+    for duplicate in plan.duplicates:
+        who = _printable(duplicate.existing_name)
+        if duplicate.existing_id is None:
+            same = f"the same person as line {duplicate.earlier_line}, {who}"
+        else:
+            same = f"already a contact: {who}"
+        lines.append(
+            f"  Duplicate line {duplicate.candidate.line}: {same} ({_printable(duplicate.reason)})"
+        )
+    return lines
+
+
+def result_line(result: ImportResult) -> str:
+    return (
+        f"Imported: {result.added} added, {result.updated} updated, {result.skipped} skipped,"
+        f" {result.rejected} rejected."
+    )
+
+
+def run_import(
+    services: Services,
+    path: Path,
+    *,
+    dry_run: bool = False,
+    on_duplicate: str = "skip",
+    category: Category | None = None,
+) -> int:
+    """Read ``path``, report the plan, and (unless ``dry_run``) write it in one transaction."""
+    import peewee
+
+    from desktop.domain.importing import DuplicateChoice, ImportFileError, SourceKind
+
+    transfer = services.transfer
+    try:
+        source = transfer.read(path)
+    except ImportFileError as exc:
+        raise CommandError(str(exc)) from exc
+    _say(f"Format: {source.kind.label}")
+    mapping = transfer.mapping_for(source)
+    if source.kind is SourceKind.GENERIC_CSV:
+        for line in mapping_lines(mapping):
+            _say(line)
+    plan = transfer.plan(source, mapping, category.value if category else None)
+    for line in plan_lines(source, plan):
+        _say(line)
+    if not plan.new and not plan.duplicates:
+        raise CommandError(f"Nothing in {path} can be imported; no contacts were added.")
+    if dry_run:
+        _say("Dry run: nothing was imported.")
+        return EXIT_OK
+    try:
+        result = transfer.apply(plan, DuplicateChoice(on_duplicate))
+    except (FollowUpDeskError, peewee.DatabaseError) as exc:
+        raise CommandError(f"The import failed and nothing was imported: {exc}") from exc
+    _say(result_line(result))
     return EXIT_OK
 
 

@@ -10,10 +10,12 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import peewee
 import pytest
 import vobject
 from icalendar import Calendar
@@ -22,6 +24,7 @@ from desktop import cli
 from desktop.domain.categories import Category
 from desktop.domain.clock import fixed_clock
 from desktop.domain.contact_formats import CSV_HEADERS
+from desktop.domain.contact_transfer import ContactTransfer
 from desktop.domain.contacts import ContactCard
 from desktop.domain.followups import EventDraft
 from desktop.domain.letters import inside_address
@@ -97,6 +100,7 @@ def assert_one_line_error(err: str, *parts: str) -> None:
     [
         (["due"], "due"),
         (["export", "x.ics", "--format", "ics"], "export"),
+        (["import", "contacts.csv", "--dry-run"], "import"),
         (["--data-dir", "somewhere", "agenda", "--pdf", "a.pdf"], "agenda"),
         (["letter", "--contact", "1", "--situation", "keep-warm", "--pdf", "a.pdf"], "letter"),
         (["--data-dir=somewhere", "due"], "due"),
@@ -258,6 +262,7 @@ def test_help_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
     assert run("--help") == 0
     out = capsys.readouterr().out
     assert "due" in out and "export" in out and "agenda" in out and "letter" in out
+    assert "import" in out
 
 
 # -- export -----------------------------------------------------------------------------------
@@ -457,6 +462,290 @@ def test_export_with_an_unknown_format_is_a_usage_error(
 ) -> None:
     assert run("export", "x.csv", "--format", "xlsx", "--data-dir", str(filled)) == 2
     assert_one_line_error(capsys.readouterr().err, "--format")
+
+
+# -- import -----------------------------------------------------------------------------------
+def empty_data_dir(data_dir: Path) -> Path:
+    open_services(data_dir).close()
+    return data_dir
+
+
+def names_in(data_dir: Path) -> list[str]:
+    with open_services(data_dir, fixed_clock(NOW)) as services:
+        return [record.formal_name for record in services.contacts.list_contacts()]
+
+
+def cards_in(data_dir: Path) -> list[ContactCard]:
+    with open_services(data_dir, fixed_clock(NOW)) as services:
+        return [record.card for record in services.contacts.list_contacts()]
+
+
+GENERIC_CSV = (
+    "Name,E-mail,Firma,Photo URL\n"
+    "Priya Patel,priya@example.com,Acme,http://example.com/p.png\n"
+    "Dana Davis,DANA@example.com,,\n"
+    "Nobody,not-an-email,,\n"
+    ",,Orphan Inc.,\n"
+)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".vcf"])
+def test_import_reads_back_an_export(
+    filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], suffix: str
+) -> None:
+    add_priya(filled)
+    target = empty_data_dir(tmp_path / "other")
+    path = tmp_path / f"contacts{suffix}"
+    assert run("export", str(path), "--data-dir", str(filled)) == 0
+    capsys.readouterr()
+
+    assert run("import", str(path), "--data-dir", str(target)) == 0
+
+    label = "Follow-Up Desk CSV" if suffix == ".csv" else "vCard file"
+    assert capsys.readouterr().out == (
+        f"Format: {label}\n"
+        "3 new, 0 duplicates, 0 rejected (of 3 records).\n"
+        "Imported: 3 added, 0 updated, 0 skipped, 0 rejected.\n"
+    )
+    assert cards_in(target) == cards_in(filled)
+
+
+def test_import_of_any_csv_prints_the_guessed_columns_and_each_rejection(
+    filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text(GENERIC_CSV, encoding="utf-8")
+
+    assert run("import", str(path), "--data-dir", str(filled)) == 0
+
+    out = capsys.readouterr().out.splitlines()
+    assert out[:5] == [
+        "Format: CSV file",
+        "Column 'Name' → Full name (split into given and family name)",
+        "Column 'E-mail' → Email",
+        "Column 'Firma' → Company",
+        "Column 'Photo URL' → Notes, as 'Photo URL: …'",
+    ]
+    assert out[5] == "1 new, 1 duplicate, 2 rejected (of 4 records)."
+    assert out[6].startswith("  Rejected line 4: ") and "not-an-email" in out[6]
+    assert out[7] == "  Rejected line 5: no given or family name"
+    assert out[8] == (
+        "  Duplicate line 3: already a contact: Ms. Dana Davis (same name, no company)"
+    )
+    assert out[9:] == ["Imported: 1 added, 0 updated, 1 skipped, 2 rejected."]
+    (priya,) = [c for c in cards_in(filled) if c.email == "priya@example.com"]
+    assert (priya.given_name, priya.family_name, priya.company) == ("Priya", "Patel", "Acme")
+    assert priya.notes == "Photo URL: http://example.com/p.png"
+
+
+def test_import_of_a_known_format_prints_no_columns(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty_data_dir(data_dir)
+    path = tmp_path / "Connections.csv"
+    path.write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Dana,Davis,https://www.linkedin.com/in/dana,,Acme,CTO,14 Mar 2026\n",
+        encoding="utf-8",
+    )
+
+    assert run("import", str(path), "--data-dir", str(data_dir)) == 0
+
+    out = capsys.readouterr().out
+    assert out.startswith("Format: LinkedIn connections\n1 new, 0 duplicates")
+    assert "Column" not in out
+    (dana,) = cards_in(data_dir)
+    assert dana.met_on == date(2026, 3, 14) and dana.category == "professional-network"
+
+
+def test_import_dry_run_changes_nothing(
+    filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text(GENERIC_CSV, encoding="utf-8")
+    before = cards_in(filled)
+
+    assert run("import", str(path), "--dry-run", "--data-dir", str(filled)) == 0
+
+    out = capsys.readouterr().out
+    assert "1 new, 1 duplicate, 2 rejected" in out
+    assert out.endswith("Dry run: nothing was imported.\n")
+    assert "Imported" not in out
+    assert cards_in(filled) == before
+
+
+@pytest.mark.parametrize(
+    ("choice", "result", "dana_email", "count"),
+    [
+        ("skip", "1 added, 0 updated, 1 skipped", "", 3),
+        ("update", "1 added, 1 updated, 0 skipped", "DANA@example.com", 3),
+        ("keep-both", "2 added, 0 updated, 0 skipped", "", 4),
+    ],
+)
+def test_import_on_duplicate_says_what_to_do_with_people_already_here(
+    filled: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    choice: str,
+    result: str,
+    dana_email: str,
+    count: int,
+) -> None:
+    with open_services(filled, fixed_clock(NOW)) as services:
+        (dana,) = [r for r in services.contacts.list_contacts() if r.given_name == "Dana"]
+        services.contacts.update_contact(dana.id, replace(dana.card, email="dana@example.com"))
+    path = tmp_path / "people.csv"
+    path.write_text(GENERIC_CSV, encoding="utf-8")
+
+    assert run("import", str(path), "--on-duplicate", choice, "--data-dir", str(filled)) == 0
+
+    assert f"Imported: {result}, 2 rejected.\n" in capsys.readouterr().out
+    cards = cards_in(filled)
+    assert len(cards) == count
+    emails = {c.email for c in cards if c.given_name == "Dana" and c.courtesy_title == "Ms."}
+    assert emails == {dana_email or "dana@example.com"}
+
+
+def test_import_category_is_given_to_contacts_without_one(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty_data_dir(data_dir)
+    path = tmp_path / "people.csv"
+    path.write_text("Name,Group\nAnn Lee,\nBo Ek,Friend\n", encoding="utf-8")
+
+    assert run("import", str(path), "--category", "job-fair", "--data-dir", str(data_dir)) == 0
+
+    assert {c.given_name: c.category for c in cards_in(data_dir)} == {
+        "Ann": "job-fair",
+        "Bo": "friend",
+    }
+
+
+def test_import_with_nothing_to_import_fails_after_listing_why(
+    filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text("Name,Email\nNobody,not-an-email\n,x@example.com\n", encoding="utf-8")
+    before = cards_in(filled)
+
+    assert run("import", str(path), "--data-dir", str(filled)) == cli.EXIT_FAILURE
+
+    captured = capsys.readouterr()
+    assert "0 new, 0 duplicates, 2 rejected (of 2 records).\n" in captured.out
+    assert "  Rejected line 2: " in captured.out and "  Rejected line 3: " in captured.out
+    assert_one_line_error(captured.err, "Nothing in", str(path), "can be imported")
+    assert cards_in(filled) == before
+
+
+def test_import_of_only_duplicates_succeeds_and_adds_nobody(
+    filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "contacts.vcf"
+    assert run("export", str(path), "--data-dir", str(filled)) == 0
+
+    assert run("import", str(path), "--data-dir", str(filled)) == 0
+
+    assert "Imported: 0 added, 0 updated, 2 skipped, 0 rejected.\n" in capsys.readouterr().out
+    assert len(cards_in(filled)) == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("missing.csv", None, "No such file or directory"),
+        ("a-folder", "folder", "is a folder"),
+        ("photo.csv", b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "PNG image"),
+        ("empty.csv", b"  \n", "is empty"),
+        ("book.xlsx", b"PK\x03\x04" + b"\0" * 64, "save it as CSV"),
+    ],
+)
+def test_an_unreadable_import_file_is_a_one_line_error(
+    filled: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    content: bytes | str | None,
+    reason: str,
+) -> None:
+    path = tmp_path / name
+    if content == "folder":
+        path.mkdir()
+    elif isinstance(content, bytes):
+        path.write_bytes(content)
+
+    assert run("import", str(path), "--data-dir", str(filled)) == cli.EXIT_FAILURE
+
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert_one_line_error(captured.err, name, reason)
+
+
+def test_a_database_failure_during_import_is_a_one_line_error(
+    filled: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text(GENERIC_CSV, encoding="utf-8")
+    before = cards_in(filled)
+
+    def locked(*args: object, **kwargs: object) -> None:
+        raise peewee.OperationalError("database is locked")
+
+    monkeypatch.setattr(ContactTransfer, "apply", locked)
+
+    assert run("import", str(path), "--data-dir", str(filled)) == cli.EXIT_FAILURE
+
+    assert_one_line_error(capsys.readouterr().err, "nothing was imported", "database is locked")
+    assert cards_in(filled) == before
+
+
+@pytest.mark.parametrize(
+    ("args", "part"),
+    [
+        (["--on-duplicate", "merge"], "--on-duplicate"),
+        (["--category", "Friends"], "--category 'Friends'"),
+        (["--frobnicate"], "--frobnicate"),
+    ],
+)
+def test_import_usage_errors_are_one_line(
+    filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], part: str
+) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text(GENERIC_CSV, encoding="utf-8")
+
+    assert run("import", str(path), *args, "--data-dir", str(filled)) == cli.EXIT_USAGE
+
+    assert_one_line_error(capsys.readouterr().err, part)
+    assert len(cards_in(filled)) == 2
+
+
+def test_import_needs_an_existing_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text(GENERIC_CSV, encoding="utf-8")
+    missing = tmp_path / "typo"
+
+    assert run("import", str(path), "--data-dir", str(missing)) == cli.EXIT_USAGE
+
+    assert_one_line_error(capsys.readouterr().err, "no Follow-Up Desk database")
+    assert not missing.exists()
+
+
+def test_import_prints_file_text_without_control_characters(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty_data_dir(data_dir)
+    path = tmp_path / "people.csv"
+    path.write_text("Name,Email\nAnn Lee,ann@example.com\nBo Ek,bo\x1b[2J\n", encoding="utf-8")
+
+    assert run("import", str(path), "--data-dir", str(data_dir)) == 0
+
+    out = capsys.readouterr().out
+    assert "\x1b" not in out
+    assert "“bo [2J”" in out
 
 
 # -- agenda -----------------------------------------------------------------------------------
@@ -818,6 +1107,37 @@ def test_export_loads_no_qt(data_dir: Path, tmp_path: Path, name: str) -> None:
 
     assert result.stdout.startswith("Exported ")
     assert target.stat().st_size > 0
+
+
+def test_import_loads_no_qt(data_dir: Path, tmp_path: Path) -> None:
+    fill(data_dir, at=LONG_AGO)
+    path = tmp_path / "people.csv"
+    path.write_text(GENERIC_CSV, encoding="utf-8")
+
+    result = assert_runs_without_qt(["import", str(path), "--data-dir", str(data_dir)])
+
+    assert result.stdout.startswith("Format: CSV file\n")
+    assert "Imported: 1 added, 0 updated, 1 skipped, 2 rejected." in result.stdout
+    assert len(cards_in(data_dir)) == 3
+
+
+def test_due_does_not_load_the_file_formats(data_dir: Path) -> None:
+    fill(data_dir, at=LONG_AGO)
+    code = "\n".join(
+        [
+            "import sys",
+            "from desktop.cli import main",
+            f"code = main(['followup-desk', 'due', '--data-dir', {str(data_dir)!r}])",
+            "assert code == 0, code",
+            "formats = ('vobject', 'desktop.domain.importing', 'desktop.domain.exporting')",
+            "loaded = sorted(m for m in sys.modules if m.startswith(formats))",
+            "assert not loaded, loaded",
+        ]
+    )
+
+    result = python("-c", code)
+
+    assert result.returncode == 0, result.stderr
 
 
 def test_python_m_desktop_due_runs_without_a_window(data_dir: Path) -> None:
