@@ -114,7 +114,14 @@ class ContactListing:
 
 def search_terms(text: str) -> list[str]:
     """The folded terms of a search, each of which must match."""
-    return [term for term in fold(text).split() if any(ch.isalnum() for ch in term)]
+    terms = _searchable(text).split()
+    return [term for term in terms if any(ch.isalnum() for ch in term)]
+
+
+def _searchable(text: str) -> str:
+    """Folded, with NUL as a space: FTS5 reads a query only up to a NUL ("unterminated
+    string") and its trigram tokenizer indexes a text only up to one."""
+    return fold(text).replace("\x00", " ")
 
 
 def _quoted(term: str) -> str:
@@ -200,6 +207,7 @@ class ContactDirectory:
 
     def listings(self, contact_ids: Iterable[int]) -> dict[int, ContactListing]:
         """The table rows of ``contact_ids`` (those that still exist), by id."""
+        self.refresh_index()  # last_contact_at comes from the index
         ids = list(contact_ids)
         found: dict[int, ContactListing] = {}
         for start in range(0, len(ids), _BATCH):
@@ -345,7 +353,7 @@ def _card_text(card: dict[str, Any], events: list[tuple[str, str]]) -> str:
         parts.append(_event_label(kind))
         if discussed:
             parts.append(discussed)
-    return fold("\n".join(parts))
+    return _searchable("\n".join(parts))
 
 
 def _search_row(card: dict[str, Any], last_contact_at: str | None) -> tuple[Any, ...]:
