@@ -22,12 +22,12 @@ from bench.protocol import emit  # noqa: E402
 
 STEPS = (
     "PySide6.QtWidgets",
-    "qtawesome",
     "peewee",
+    "platformdirs",
+    "qtawesome",
     "jinja2.sandbox",
     "babel.dates",
     "email_validator",
-    "platformdirs",
     "desktop.app",
 )
 

@@ -24,3 +24,32 @@ def parse(stdout: str) -> dict[str, Any]:
             result: dict[str, Any] = json.loads(line[len(RESULT_PREFIX) :])
             return result
     raise ValueError("the child printed no result line")
+
+
+def peak_rss_kib() -> int:
+    """This process's peak resident set size (VmHWM), in KiB; 0 where unknown."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    try:
+        import resource
+
+        return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)  # KiB on Linux
+    except (ImportError, OSError):
+        return 0
+
+
+def rss_kib() -> int:
+    """This process's current resident set size (VmRSS), in KiB; 0 where unknown."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import time
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QWidget
 
 
@@ -27,3 +28,36 @@ def show_and_settle(window: QWidget, timeout: float = 5.0) -> None:
             break
     window.grab()  # one complete paint, so later timings see only what changed
     app.processEvents()
+
+
+class PaintWatcher(QObject):
+    """Counts the Paint events a widget receives (never swallows any)."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.paints = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Override of QObject.eventFilter."""
+        if event.type() == QEvent.Type.Paint:
+            self.paints += 1
+        return False
+
+
+def settle(watcher: PaintWatcher, since: int, grace: float = 0.05) -> tuple[float, bool]:
+    """Run the event loop until the watched widget has painted again; return the moment
+    and whether it painted. If nothing was painted by the first turn, keep turning for
+    ``grace`` seconds (a timer-driven repaint) and, failing that, return the first turn's end:
+    nothing on screen had to change."""
+    app = application()
+    app.processEvents()
+    end = time.perf_counter()
+    if watcher.paints > since:
+        return end, True
+    limit = end + grace
+    while time.perf_counter() < limit:
+        app.processEvents()
+        if watcher.paints > since:
+            return time.perf_counter(), True
+    return end, False

@@ -1,11 +1,15 @@
 """Child: start Follow-Up Desk the way its launcher does and report when it first painted.
 
-    python bench/startup_app.py --data-dir DIR
+    python bench/startup_app.py --data-dir DIR [--bench-scroll PAGES]
 
 Runs the real ``desktop.app.main`` (argument parsing, QApplication, window icon,
 ``open_context``, ``create_main_window``, ``show``, ``exec``). The only additions are timing
 wrappers around ``open_context`` and ``create_main_window`` and, once the window has painted
 for the first time, printing the timings and quitting the event loop.
+
+With ``--bench-scroll PAGES`` (for the memory benchmark) the contacts table is then scrolled
+down ``PAGES`` screens with its scroll bar, a repaint after each, and to the end, before the
+result (with the peak resident memory) is printed.
 """
 
 import time
@@ -21,10 +25,24 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 import desktop.app  # noqa: E402
 from bench.first_paint import on_first_paint  # noqa: E402
-from bench.protocol import emit  # noqa: E402
+from bench.protocol import emit, peak_rss_kib, rss_kib  # noqa: E402
 
 IMPORTED = time.perf_counter()
 marks: dict[str, float] = {}
+# Libraries whose import cost bench/import_costs.py measures: which did start-up load?
+WATCHED = ("qtawesome", "peewee", "jinja2", "babel", "email_validator", "platformdirs")
+
+
+def _scroll_pages() -> int:
+    if "--bench-scroll" not in sys.argv:
+        return 0
+    at = sys.argv.index("--bench-scroll")
+    pages = int(sys.argv[at + 1])
+    del sys.argv[at : at + 2]
+    return pages
+
+
+SCROLL_PAGES = _scroll_pages()
 
 
 def _open_context(*args, **kwargs):  # type: ignore[no-untyped-def]
@@ -34,11 +52,30 @@ def _open_context(*args, **kwargs):  # type: ignore[no-untyped-def]
     return context
 
 
+def _scroll(window) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    app = QApplication.instance()
+    window.left_tabs.setCurrentWidget(window.contacts_pane)
+    table = window.contact_table
+    bar = table.verticalScrollBar()
+    app.processEvents()
+    at_paint = peak_rss_kib()
+    for _ in range(SCROLL_PAGES):
+        bar.setValue(bar.value() + bar.pageStep())
+        app.processEvents()
+    bar.setValue(bar.maximum())
+    app.processEvents()
+    return {
+        "peak_rss_kib_at_paint": at_paint,
+        "last_row_shown": table.rowAt(table.viewport().height() - 1),
+    }
+
+
 def _create_main_window(context):  # type: ignore[no-untyped-def]
     window = real_create_main_window(context)
     marks["window_built"] = time.perf_counter()
 
     def painted(at: float, forced: bool) -> None:
+        scrolled = _scroll(window) if SCROLL_PAGES else {}
         emit(
             {
                 "t0": T0,
@@ -48,7 +85,12 @@ def _create_main_window(context):  # type: ignore[no-untyped-def]
                 "forced_paint": forced,
                 "window_size": [window.width(), window.height()],
                 "rows": window.contact_model.rowCount(),
+                "tab": window.left_tabs.tabText(window.left_tabs.currentIndex()),
                 "platform": QApplication.platformName(),
+                "loaded": [name for name in WATCHED if name in sys.modules],
+                "peak_rss_kib": peak_rss_kib(),
+                "rss_kib": rss_kib(),
+                **scrolled,
             }
         )
         QApplication.quit()

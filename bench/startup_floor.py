@@ -1,9 +1,11 @@
-"""Child: the floor for start-up, a bare PySide6 main window with a label.
+"""Child: the floor for start-up, a bare PySide6 main window holding an empty table.
 
     python bench/startup_floor.py [--size WIDTHxHEIGHT]
 
 Same interpreter, same Qt, same first-paint detection and a window of the same size as the
-app's, but none of the app's imports, database or widgets.
+app's: a ``QMainWindow`` whose central widget is a ``QTableView`` over an empty
+``QStandardItemModel`` with the contacts table's nine column headers. None of the app's
+imports, database or other widgets.
 """
 
 import time
@@ -16,12 +18,15 @@ import sys  # noqa: E402
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from PySide6.QtCore import qVersion  # noqa: E402
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow  # noqa: E402
+from PySide6.QtGui import QStandardItemModel  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView  # noqa: E402
 
 from bench.first_paint import on_first_paint  # noqa: E402
-from bench.protocol import emit  # noqa: E402
+from bench.protocol import emit, peak_rss_kib, rss_kib  # noqa: E402
 
 IMPORTED = time.perf_counter()
+HEADERS = ("Name", "Job title", "Company", "Category", "Email", "Phone", "Met at", "Met on")
+HEADERS += ("Last contact",)
 
 
 def main(argv: list[str]) -> int:
@@ -31,7 +36,11 @@ def main(argv: list[str]) -> int:
     app = QApplication(sys.argv[:1])
     window = QMainWindow()
     window.setWindowTitle("Floor")
-    window.setCentralWidget(QLabel("A bare PySide6 window"))
+    model = QStandardItemModel(0, len(HEADERS))
+    model.setHorizontalHeaderLabels(list(HEADERS))
+    table = QTableView()
+    table.setModel(model)
+    window.setCentralWidget(table)
     window.resize(width, height)
     window.show()
 
@@ -45,6 +54,8 @@ def main(argv: list[str]) -> int:
                 "window_size": [window.width(), window.height()],
                 "platform": QApplication.platformName(),
                 "qt": qVersion(),
+                "peak_rss_kib": peak_rss_kib(),
+                "rss_kib": rss_kib(),
             }
         )
         QApplication.quit()
