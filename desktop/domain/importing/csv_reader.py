@@ -22,6 +22,17 @@ def read_csv(text: str, name: str, encoding: str) -> ImportSource:
     lines = list(io.StringIO(text, newline=""))
     start = _heading_index(lines)
     delimiter = _delimiter(lines[start])
+    # csv refuses cells over 131,072 characters by default (long notes); the file-size
+    # limit already bounds them. The limit is process-wide, so it is put back afterwards.
+    cell_limit = csv.field_size_limit()
+    csv.field_size_limit(max(cell_limit, len(text) + 1))
+    try:
+        return _source(lines, start, delimiter, name, encoding)
+    finally:
+        csv.field_size_limit(cell_limit)
+
+
+def _source(lines: list[str], start: int, delimiter: str, name: str, encoding: str) -> ImportSource:
     records = _records(lines, start, delimiter, name)
     try:
         _line, heading = next(records)

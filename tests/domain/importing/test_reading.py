@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import re
 import zipfile
 from io import BytesIO
@@ -250,3 +251,16 @@ def test_plan_refuses_a_mapping_to_no_field(
     with pytest.raises(ValueError, match="not mapping targets: nickname"):
         plan_import(db, source, {"Name": "nickname"})
     assert mapping_for(source) == {"Name": "full_name"}
+
+
+def test_a_cell_longer_than_the_csv_modules_limit(
+    db: peewee.SqliteDatabase, write_file: WriteFile
+) -> None:
+    notes = "Talked for hours. " * 12_000  # 216,000 characters; csv's default stops at 131,072
+    limit = csv.field_size_limit()
+    path = write_file("long.csv", f'Name,Notes\nDana Davis,"{notes}"\nEve Evans,short\n')
+
+    plan = planned(db, path)
+
+    assert [c.card.notes for c in plan.new] == [notes, "short"]
+    assert csv.field_size_limit() == limit  # a process-wide setting, put back
