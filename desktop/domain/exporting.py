@@ -17,8 +17,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, TextIO
 
-# vobject ships no type hints; types-vobject may or may not be installed.
-import vobject  # type: ignore[import-untyped, unused-ignore]
+import vobject
 
 from desktop.domain.contact_formats import (
     CSV_COLUMNS,
