@@ -9,13 +9,36 @@ from __future__ import annotations
 import unicodedata
 
 
+# Letters that carry their mark inside them (Unicode does not decompose them), and the
+# apostrophes keyboards type: a name typed plainly should still find them.
+_PLAIN_LETTERS = str.maketrans(
+    {
+        "ł": "l",
+        "ø": "o",
+        "đ": "d",
+        "ð": "d",
+        "ħ": "h",
+        "ı": "i",
+        "æ": "ae",
+        "œ": "oe",
+        "þ": "th",
+        "’": "'",
+        "‘": "'",
+        "ʼ": "'",
+        "`": "'",
+    }
+)
+
+
 def fold(text: str) -> str:
     """Case-folded, without accents or other combining marks, in NFC.
 
-    ``casefold`` (not ``lower``) so "Straße" matches "strasse"; NFKD first so "ﬁ" and
-    full-width letters match their plain forms.
+    NFKD first so "ﬁ", "™" and styled or full-width letters become their plain forms before
+    case is folded; ``casefold`` (not ``lower``) so "Straße" matches "strasse". The search
+    index stores folded text: a change here needs a migration that re-queues every contact.
     """
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    compatible = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", compatible.casefold()).translate(_PLAIN_LETTERS)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return unicodedata.normalize("NFC", stripped)
 
