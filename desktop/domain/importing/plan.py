@@ -47,11 +47,16 @@ def email_key(email: str) -> str:
     return email.strip().casefold()
 
 
+# fold() maps plain ASCII one character at a time (case, "`" to "'"), so a table of its
+# answers for the 128 characters folds ASCII text exactly as it does, only much faster.
+_ASCII_FOLD = str.maketrans({chr(code): fold(chr(code)) for code in range(128)})
+
+
 def fast_name_key(given_name: str, family_name: str, company: str) -> str:
-    """``text_folding.name_key``, part by part without Unicode normalisation where a part is
-    plain ASCII (the same there, and most parts at 100,000 contacts)."""
+    """``text_folding.name_key``, taking a shortcut for the parts that are plain ASCII (most
+    of them, at 100,000 contacts)."""
     return "\x1f".join(
-        " ".join(part.lower().split()) if part.isascii() else _folded_part(part)
+        " ".join(part.translate(_ASCII_FOLD).split()) if part.isascii() else _folded_part(part)
         for part in (given_name, family_name, company)
     )
 
