@@ -5,7 +5,8 @@
 
 The database is created by the app's own ``open_services`` (so migrations and pragmas are
 the real ones) and filled on the fast path: every card checked with ``validate_card``, then
-``Contact.insert_many`` in one transaction with the sample events, then
+one ``executemany`` of the values the ``Contact`` model would store, in one transaction with
+the sample events (``insert_many``), then
 ``ContactDirectory.refresh_index()`` builds the search index the triggers queued. No
 follow-up is pending, so the window opens on the Contacts tab (not on Today).
 """
@@ -29,7 +30,7 @@ from bench.sample_data import (
     sample_events,
 )
 from desktop.domain.contact_search import ContactDirectory
-from desktop.domain.contacts import validate_card
+from desktop.domain.contacts import ContactCard, validate_card
 from desktop.domain.models import Contact, Event, EventContact
 from desktop.domain.services import open_services
 
@@ -40,20 +41,36 @@ BATCH = 500
 def populate(data_dir: Path, count: int) -> dict[str, float]:
     times: dict[str, float] = {}
     start = time.perf_counter()
+    # Stored as the Contact model's fields store them (dates as ISO text, UTC stamps).
+    columns = [f.name for f in dataclasses.fields(ContactCard)] + ["created_at", "updated_at"]
+    stamp_value = Contact.created_at.db_value
     rows = []
     for index, card in enumerate(sample_cards(count)):
         card = card.normalised()
         if errors := validate_card(card):  # the sample data must be data the app accepts
             raise SystemExit(f"sample card {index} is invalid: {errors}")
-        stamp = created_at(index)
-        rows.append({**dataclasses.asdict(card), "created_at": stamp, "updated_at": stamp})
+        stamp = stamp_value(created_at(index))
+        values = dataclasses.astuple(card)
+        rows.append(
+            (
+                *values[:-3],
+                card.met_on.isoformat() if card.met_on else None,
+                *values[-2:],
+                stamp,
+                stamp,
+            )
+        )
     times["generate"] = time.perf_counter() - start
     with open_services(data_dir, fixed_now) as services:
         db = services.db
         start = time.perf_counter()
         with db.atomic():
-            for first in range(0, len(rows), BATCH):
-                Contact.insert_many(rows[first : first + BATCH]).execute()
+            # Contact.insert_many converts every value through peewee; one executemany of the
+            # values it would store is the same rows, ten times faster.
+            marks = ", ".join("?" * len(columns))
+            db.cursor().executemany(
+                f"INSERT INTO contact ({', '.join(columns)}) VALUES ({marks})", rows
+            )
             events = list(sample_events(count))
             for first in range(0, len(events), BATCH):
                 chunk = events[first : first + BATCH]

@@ -41,6 +41,7 @@ from bench.protocol import parse  # noqa: E402
 BENCH = ROOT / "bench"
 DEFAULT_OUTPUT = ROOT / "docs" / "benchmarks.md"
 DATABASE_FILENAME = "followup-desk.sqlite3"  # desktop.domain.paths; not imported: no Qt here
+DATA_DIR_ENV = "FOLLOWUP_DESK_DATA_DIR"  # likewise
 
 MID = 30_000  # start-up, saving, printing
 BIG = 100_000  # searching, sorting, scrolling, memory, saving
@@ -309,17 +310,18 @@ def distribution(rows: Sequence[tuple[str, Stat, Stat | None]]) -> list[str]:
 
 # -- 1. start-up -----------------------------------------------------------------------------
 def bench_startup(runner: Runner, plan: Plan) -> tuple[Table, dict[str, Any]]:
-    app = ["bench/startup_app.py", "--data-dir"]
+    app = ["bench/startup_app.py"]
     variants: dict[str, list[str]] = {
         "app-empty": app,
         "app-mid": app,
         "app-big": app,
         "app-first": app,
+        "app-arg": app,
         "floor": ["bench/startup_floor.py"],
         "python": ["-c", "pass"],
         "imports": ["bench/import_costs.py"],
     }
-    counts = {"app-empty": 0, "app-mid": MID, "app-big": BIG, "app-first": 0}
+    counts = {"app-empty": 0, "app-mid": MID, "app-big": BIG, "app-first": 0, "app-arg": MID}
     samples: dict[str, dict[str, list[float]]] = {name: {} for name in variants}
     info: dict[str, Any] = {"forced_paint": False, "tabs": set(), "loaded": {}}
     floor_size = "1280x820"
@@ -330,14 +332,20 @@ def bench_startup(runner: Runner, plan: Plan) -> tuple[Table, dict[str, Any]]:
         args = list(variants[name])
         data_dir = None
         env = None
-        if name in counts:
+        if name == "app-arg":  # as a user's shortcut might: the folder as an argument
             data_dir = runner.fresh_copy(counts[name])
-            args.append(str(data_dir))
+            args += ["--data-dir", str(data_dir)]
+        elif name in counts:
+            data_dir = runner.fresh_copy(counts[name])
+            env = {DATA_DIR_ENV: str(data_dir)}
         elif name == "floor":
             args += ["--size", floor_size]
         if name == "app-first":  # an empty icon cache: the very first start of this version
             first_starts += 1
-            env = {"XDG_CACHE_HOME": str(runner.work / "first-start" / str(first_starts))}
+            env = {
+                DATA_DIR_ENV: str(data_dir),
+                "XDG_CACHE_HOME": str(runner.work / "first-start" / str(first_starts)),
+            }
         result, launched, wall = runner.run(args, timeout=120, quiet=name == "python", env=env)
         if name in ("python", "imports"):
             if keep:
@@ -394,8 +402,10 @@ def bench_startup(runner: Runner, plan: Plan) -> tuple[Table, dict[str, Any]]:
     table = Table(
         title="1. Start-up to the first painted main window",
         what=(
-            "Each run is a new process on a fresh copy of a prepared data directory. Ours runs "
-            "the real `desktop.app.main` (arguments, QApplication, window icon, "
+            "Each run is a new process on a fresh copy of a prepared data directory, named by "
+            f"`{DATA_DIR_ENV}` so that the app starts without arguments, as from a desktop "
+            "launcher. Ours runs the real `desktop.app.main` (arguments, QApplication, window "
+            "icon, "
             "`open_context`, `create_main_window`, `show`, `exec`) and stops at the window's "
             "first paint (its first Paint event, then one turn of the event loop so the whole "
             "tree is painted and flushed); the window opened on the "
@@ -418,6 +428,7 @@ def bench_startup(runner: Runner, plan: Plan) -> tuple[Table, dict[str, Any]]:
         ("app-big", f"{BIG:,} contacts"),
         ("app-empty", "empty database"),
         ("app-first", "empty database, first start (no icon cache)"),
+        ("app-arg", f"{MID:,} contacts, started with `--data-dir DIR`"),
     )
     for key, label in (
         ("launch_to_paint", "Launch → first paint"),
@@ -438,12 +449,13 @@ def bench_startup(runner: Runner, plan: Plan) -> tuple[Table, dict[str, Any]]:
         ("`create_main_window` (widgets, ids queried, agenda)", "window"),
         ("`show` → first paint (first page of rows fetched)", "show"),
     ]
-    columns = ("app-empty", "app-mid", "app-big", "app-first", "floor")
+    columns = ("app-empty", "app-mid", "app-big", "app-first", "app-arg", "floor")
     phase_rows = [
         "Where the time goes (medians; the floor has no database or app widgets):",
         "",
-        f"| Phase | Ours, empty | Ours, {MID:,} | Ours, {BIG:,} | Ours, first start | Floor |",
-        "|---|---|---|---|---|---|",
+        f"| Phase | Ours, empty | Ours, {MID:,} | Ours, {BIG:,} | Ours, first start "
+        f"| Ours, {MID:,}, `--data-dir DIR` | Floor |",
+        "|---|---|---|---|---|---|---|",
     ]
     for label, key in phases:
         values = [stat(name, key) for name in columns]
@@ -460,6 +472,7 @@ def bench_startup(runner: Runner, plan: Plan) -> tuple[Table, dict[str, Any]]:
     import_steps = [key for key in samples["imports"] if key != "wall"]
     loaded_mid = set(info["loaded"].get("app-mid", []))
     loaded_first = set(info["loaded"].get("app-first", []))
+    loaded_arg = set(info["loaded"].get("app-arg", []))
     if import_steps:
         phase_rows += [
             "",
@@ -467,7 +480,8 @@ def bench_startup(runner: Runner, plan: Plan) -> tuple[Table, dict[str, Any]]:
             "`PySide6.QtWidgets` in a separate process (`bench/import_costs.py`), so each is "
             "charged only for what it adds, including any extra Qt modules or compatibility "
             "layer it pulls in; and whether the app had imported it by its first paint (a "
-            "start with the icon cache filled / the first start):",
+            "start with the icon cache filled / the first start / started with "
+            "`--data-dir DIR`):",
             "",
             "| Import | Median (min) | Imported before the first paint |",
             "|---|---|---|",
@@ -478,9 +492,9 @@ def bench_startup(runner: Runner, plan: Plan) -> tuple[Table, dict[str, Any]]:
             if top in ("PySide6", "desktop"):
                 loaded = "yes"
             else:
-                loaded = (
-                    f"{'yes' if top in loaded_mid else 'no'} / "
-                    f"{'yes' if top in loaded_first else 'no'}"
+                loaded = " / ".join(
+                    "yes" if top in names else "no"
+                    for names in (loaded_mid, loaded_first, loaded_arg)
                 )
             phase_rows.append(f"| `{step}` | {ms(value.median)} ({ms(value.minimum)}) | {loaded} |")
 
@@ -489,6 +503,8 @@ def bench_startup(runner: Runner, plan: Plan) -> tuple[Table, dict[str, Any]]:
     empty = stat("app-empty", "launch_to_paint") or stat("app-empty", "script_to_paint")
     big = stat("app-big", "launch_to_paint") or stat("app-big", "script_to_paint")
     first = stat("app-first", "launch_to_paint") or stat("app-first", "script_to_paint")
+    with_arg = stat("app-arg", "launch_to_paint") or stat("app-arg", "script_to_paint")
+    qapp_arg, qapp_mid = stat("app-arg", "qapp"), stat("app-mid", "qapp")
     floor = stat("floor", "launch_to_paint") or stat("floor", "script_to_paint")
     imports_ours, imports_floor = stat("app-mid", "imports"), stat("floor", "imports")
     window_mid, window_empty = stat("app-mid", "window"), stat("app-empty", "window")
@@ -510,6 +526,14 @@ def bench_startup(runner: Runner, plan: Plan) -> tuple[Table, dict[str, Any]]:
             table.interpretation += (
                 f" Building the window costs {ms(window_mid.median)} with {MID:,} contacts "
                 f"against {ms(window_empty.median)} with none."
+            )
+        if with_arg and qapp_arg and qapp_mid:
+            table.interpretation += (
+                f" Started with `--data-dir DIR` instead, it paints in {ms(with_arg.median)} "
+                f"({times_x(with_arg, floor)}): `main` then checks for a command-line "
+                "subcommand, which imports `desktop.cli` and what it needs (the *QApplication, "
+                f"icon, arguments* phase grows from {ms(qapp_mid.median)} to "
+                f"{ms(qapp_arg.median)})."
             )
         table.goals.append(
             (
@@ -770,14 +794,9 @@ def bench_memory(
     for _ in range(plan.memory_runs):
         data_dir = runner.fresh_copy(BIG)
         result, _, _ = runner.run(
-            [
-                "bench/startup_app.py",
-                "--data-dir",
-                str(data_dir),
-                "--bench-scroll",
-                str(plan.memory_pages),
-            ],
+            ["bench/startup_app.py", "--bench-scroll", str(plan.memory_pages)],
             timeout=120,
+            env={DATA_DIR_ENV: str(data_dir)},
         )
         runner.discard(data_dir)
         peaks.append(result["peak_rss_kib"])
@@ -1066,8 +1085,8 @@ def sample_data_lines(runner: Runner) -> list[str]:
         "## Sample data",
         "",
         "Generated by `bench/sample_data.py` from a fixed seed and built once per run by "
-        "`bench/populate.py` (every card checked with `validate_card`, then "
-        "`Contact.insert_many` in one transaction, then `ContactDirectory.refresh_index()`). "
+        "`bench/populate.py` (every card checked with `validate_card`, then inserted with "
+        "one `executemany` in one transaction, then `ContactDirectory.refresh_index()`). "
         "People from many places (accented Latin, Turkish, Polish and Vietnamese letters; "
         "names in Chinese, Japanese and Korean script and romanised), about 3,000 companies "
         "(a few large employers, a long tail) and about 450 job titles drawn with skewed "

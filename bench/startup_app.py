@@ -1,8 +1,10 @@
 """Child: start Follow-Up Desk the way its launcher does and report when it first painted.
 
-    python bench/startup_app.py --data-dir DIR [--bench-scroll PAGES]
+    FOLLOWUP_DESK_DATA_DIR=DIR python bench/startup_app.py [--bench-scroll PAGES]
 
-Runs the real ``desktop.app.main`` (argument parsing, QApplication, window icon,
+The data directory comes from the environment, so the app starts with no arguments, as from
+a desktop launcher. Runs the real ``desktop.app.main`` (argument parsing, QApplication,
+window icon,
 ``open_context``, ``create_main_window``, ``show``, ``exec``). The only additions are timing
 wrappers around ``open_context`` and ``create_main_window`` and, once the window has painted
 for the first time, printing the timings and quitting the event loop.
