@@ -45,7 +45,7 @@ MAPPABLE_FIELDS: tuple[tuple[str, str], ...] = (
 )
 MAPPING_TARGETS: frozenset[str] = frozenset(target for target, _label in MAPPABLE_FIELDS)
 
-Mapping = dict[str, str | None]
+ColumnMapping = dict[str, str | None]
 
 
 def is_valid_target(target: str | None) -> bool:
@@ -53,174 +53,43 @@ def is_valid_target(target: str | None) -> bool:
 
 
 # -- guessing, for CSV files of unknown origin ------------------------------------------------
-_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "given_name": (
-        "first name",
-        "given name",
-        "forename",
-        "first",
-        "given",
-        "prenom",
-        "vorname",
-        "nombre",
-        "christian name",
-    ),
-    "family_name": (
-        "last name",
-        "family name",
-        "surname",
-        "last",
-        "family",
-        "nachname",
-        "apellido",
-        "apellidos",
-        "nom",
-    ),
-    FULL_NAME: (
-        "name",
-        "full name",
-        "contact name",
-        "display name",
-        "contact",
-        "person",
-        "nom complet",
-    ),
-    "courtesy_title": (
-        "courtesy title",
-        "salutation",
-        "prefix",
-        "name prefix",
-        "honorific",
-        "anrede",
-    ),
-    "job_title": (
-        "title",
-        "job title",
-        "position",
-        "role",
-        "occupation",
-        "function",
-        "designation",
-        "job",
-    ),
+# Headings people use for each field, in English, French, German and Spanish.
+_SYNONYMS: dict[str, str] = {
+    "given_name": "first name|given name|forename|first|given|prenom|vorname|nombre|christian name",
+    "family_name": "last name|family name|surname|last|family|nachname|apellido|apellidos|nom",
+    FULL_NAME: "name|full name|contact name|display name|contact|person|nom complet",
+    "courtesy_title": "courtesy title|salutation|prefix|name prefix|honorific|anrede",
+    "job_title": "title|job title|position|role|occupation|function|designation|job",
     "company": (
-        "company",
-        "company name",
-        "organisation",
-        "organization",
-        "organisation name",
-        "organization name",
-        "employer",
-        "org",
-        "firm",
-        "business",
-        "firma",
-        "entreprise",
-        "societe",
-        "unternehmen",
-        "empresa",
+        "company|company name|organisation|organization|organisation name|organization "
+        "name|employer|org|firm|business|firma|entreprise|societe|unternehmen|empresa"
     ),
-    "department": ("department", "dept", "division", "team", "abteilung"),
+    "department": "department|dept|division|team|abteilung",
     "email": (
-        "email",
-        "email address",
-        "e mail",
-        "e mail address",
-        "mail",
-        "mail address",
-        "email value",
-        "primary email",
-        "work email",
-        "business email",
-        "personal email",
-        "home email",
+        "email|email address|e mail|e mail address|mail|mail address|email value|primary "
+        "email|work email|business email|personal email|home email"
     ),
     "phone": (
-        "phone",
-        "telephone",
-        "tel",
-        "phone number",
-        "telephone number",
-        "mobile",
-        "mobile phone",
-        "mobile number",
-        "cell",
-        "cell phone",
-        "work phone",
-        "business phone",
-        "home phone",
-        "primary phone",
-        "phone value",
-        "telefon",
+        "phone|telephone|tel|phone number|telephone number|mobile|mobile phone|mobile "
+        "number|cell|cell phone|work phone|business phone|home phone|primary phone|phone "
+        "value|telefon"
     ),
     "street": (
-        "street",
-        "address",
-        "street address",
-        "address line",
-        "address street",
-        "strasse",
-        "rue",
-        "calle",
-        "mailing street",
+        "street|address|street address|address line|address street|strasse|rue|calle|mailing street"
     ),
-    "city": ("city", "town", "locality", "ort", "stadt", "ville", "ciudad"),
-    "region": (
-        "region",
-        "state",
-        "province",
-        "county",
-        "state province",
-        "state region",
-        "bundesland",
-    ),
-    "postal_code": (
-        "zip",
-        "zip code",
-        "postal code",
-        "postcode",
-        "post code",
-        "plz",
-        "postal",
-        "code postal",
-    ),
-    "country": ("country", "country region", "nation", "land", "pays", "pais"),
-    "category": (
-        "category",
-        "relationship",
-        "group",
-        "categories",
-        "labels",
-        "tags",
-        "tag",
-        "relation",
-        "kategorie",
-    ),
-    "met_at": (
-        "met at",
-        "where met",
-        "where we met",
-        "how met",
-        "how we met",
-        "source",
-        "event",
-        "met through",
-    ),
-    "met_on": ("met on", "date met", "when met", "connected on", "met date", "first met", "date"),
-    "notes": (
-        "notes",
-        "note",
-        "comments",
-        "comment",
-        "remarks",
-        "description",
-        "memo",
-        "bemerkung",
-        "notizen",
-    ),
+    "city": "city|town|locality|ort|stadt|ville|ciudad",
+    "region": "region|state|province|county|state province|state region|bundesland",
+    "postal_code": "zip|zip code|postal code|postcode|post code|plz|postal|code postal",
+    "country": "country|country region|nation|land|pays|pais",
+    "category": "category|relationship|group|categories|labels|tags|tag|relation|kategorie",
+    "met_at": "met at|where met|where we met|how met|how we met|source|event|met through",
+    "met_on": "met on|date met|when met|connected on|met date|first met|date",
+    "notes": "notes|note|comments|comment|remarks|description|memo|bemerkung|notizen",
 }
 _BY_KEY: dict[str, str] = {
-    squashed(synonym): target for target, synonyms in _SYNONYMS.items() for synonym in synonyms
+    squashed(synonym): target
+    for target, synonyms in _SYNONYMS.items()
+    for synonym in synonyms.split("|")
 }
 _TRAILING_NUMBER = re.compile(r"\d+$")
 
@@ -362,7 +231,7 @@ _VCARD: dict[str, str | None] = {
 }
 
 
-def _by_rule(rule: Callable[[str], str | None], columns: Sequence[str]) -> Mapping:
+def _by_rule(rule: Callable[[str], str | None], columns: Sequence[str]) -> ColumnMapping:
     return {column: rule(column) for column in columns}
 
 
