@@ -67,6 +67,7 @@ SORT_CLICKS = (
 PAGE_ROWS = 200  # rows the table model fetches around the row the view asks for
 IDS_SQL_START = "SELECT s.contact_id FROM contact_search"
 PAGE_SQL = "SELECT * FROM contact WHERE id IN ({marks})"
+COUNT_SQL = "SELECT count(*) FROM contact"
 LAST_CONTACT_SQL = (
     "SELECT contact_id, last_contact_at FROM contact_search WHERE contact_id IN ({marks})"
 )
@@ -212,16 +213,18 @@ def run(data_dir: Path, expected: int, rounds: int, pages: int) -> dict[str, Any
     if pane.order() != ContactOrder():
         raise SystemExit(f"the round ended sorted by {pane.order()}")
 
-    def floor_page(where: str) -> None:
-        ids = model.ids()
-        if where == "end":
-            chosen = ids[-PAGE_ROWS:]
-        else:
-            first = table.rowAt(0)
-            chosen = ids[max(0, first - 50) : first + PAGE_ROWS - 50]
+    def fetch_page(chosen: list[int]) -> None:
         marks = ",".join("?" * len(chosen))
         raw.execute(PAGE_SQL.format(marks=marks), chosen).fetchall()
         raw.execute(LAST_CONTACT_SQL.format(marks=marks), chosen).fetchall()
+
+    def floor_page(where: str) -> None:
+        ids = model.ids()
+        if where == "end":
+            fetch_page(ids[-PAGE_ROWS:])
+        else:
+            first = table.rowAt(0)
+            fetch_page(ids[max(0, first - 50) : first + PAGE_ROWS - 50])
 
     # -- timed rounds ----------------------------------------------------------------------
     times: dict[str, list[float]] = {}
@@ -249,7 +252,14 @@ def run(data_dir: Path, expected: int, rounds: int, pages: int) -> dict[str, Any
         back_to_top()
 
     # -- where a keystroke's time goes: the directory alone, then the rows of one page ------
-    parts: dict[str, list[float]] = {"matching_ids": [], "total": [], "listings": []}
+    parts: dict[str, list[float]] = {
+        "matching_ids": [],
+        "matching_ids_floor": [],
+        "total": [],
+        "total_floor": [],
+        "listings": [],
+        "listings_floor": [],
+    }
     key_steps = [s for s in steps if s.kind.startswith("key")]
     for _ in range(rounds):
         for step in key_steps:
@@ -257,12 +267,22 @@ def run(data_dir: Path, expected: int, rounds: int, pages: int) -> dict[str, Any
             start = time.perf_counter()
             ids = directory.matching_ids(shown, ContactOrder(), fixed_now())
             parts["matching_ids"].append(time.perf_counter() - start)
+            assert step.floor_sql is not None
+            start = time.perf_counter()
+            raw.execute(*step.floor_sql).fetchall()
+            parts["matching_ids_floor"].append(time.perf_counter() - start)
             start = time.perf_counter()
             directory.total()
             parts["total"].append(time.perf_counter() - start)
             start = time.perf_counter()
+            raw.execute(COUNT_SQL).fetchall()
+            parts["total_floor"].append(time.perf_counter() - start)
+            start = time.perf_counter()
             directory.listings(ids[:PAGE_ROWS])
             parts["listings"].append(time.perf_counter() - start)
+            start = time.perf_counter()
+            fetch_page(ids[:PAGE_ROWS])
+            parts["listings_floor"].append(time.perf_counter() - start)
     result = {
         "count": expected,
         "window_build_seconds": built,
