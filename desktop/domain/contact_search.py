@@ -258,9 +258,19 @@ class ContactDirectory:
     def _reindex(self, ids: list[int]) -> None:
         marks = ",".join("?" * len(ids))
         execute: Callable[..., Any] = self._db.execute_sql
-        for table in ("contact_text", "contact_words"):
-            execute(f"DELETE FROM {table} WHERE rowid IN ({marks})", ids)
-        execute(f"DELETE FROM contact_search WHERE contact_id IN ({marks})", ids)
+        # The three index tables hold the same contacts; only those indexed before need
+        # deleting (none, for a fresh import), and FTS5 deletes are not free.
+        indexed = [
+            row[0]
+            for row in execute(
+                f"SELECT contact_id FROM contact_search WHERE contact_id IN ({marks})", ids
+            )
+        ]
+        if indexed:
+            old = ",".join("?" * len(indexed))
+            for table in ("contact_text", "contact_words"):
+                execute(f"DELETE FROM {table} WHERE rowid IN ({old})", indexed)
+            execute(f"DELETE FROM contact_search WHERE contact_id IN ({old})", indexed)
 
         columns = ", ".join(("id", *CARD_FIELDS))
         cards = execute(f"SELECT {columns} FROM contact WHERE id IN ({marks})", ids)

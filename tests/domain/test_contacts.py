@@ -13,7 +13,14 @@ from hypothesis import strategies as st
 
 from desktop.domain.categories import COURTESY_TITLES, DEFAULT_CATEGORY, Category
 from desktop.domain.clock import fixed_clock
-from desktop.domain.contacts import CARD_FIELDS, ContactCard, ContactService, validate_card
+from desktop.domain.contacts import (
+    CARD_FIELDS,
+    PLAIN_EMAIL,
+    ContactCard,
+    ContactService,
+    email_problem,
+    validate_card,
+)
 from desktop.domain.errors import ContactNotFound, ValidationError
 from desktop.domain.models import Contact
 from tests.conftest import NOW
@@ -449,3 +456,46 @@ def test_any_valid_card_survives_save_and_reload(
 def test_names_of_only_white_space_never_validate(blank: str) -> None:
     card = ContactCard(given_name=blank, family_name=blank).normalised()
     assert "given_name" in validate_card(card)
+
+
+# --- the fast path for plain email addresses -------------------------------------------------
+
+
+_ATOM = st.text(alphabet="abcXYZ019_+-", min_size=1, max_size=12)
+_LABEL = st.from_regex(r"[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?", fullmatch=True)
+_TLD = st.sampled_from(["com", "org", "io", "example", "museum", "test", "local", "arpa", "Co"])
+_PLAIN_LOOKING = st.builds(
+    lambda local, labels, tld: ".".join(local) + "@" + ".".join([*labels, tld]),
+    st.lists(_ATOM, min_size=1, max_size=3),
+    st.lists(_LABEL, min_size=1, max_size=3),
+    _TLD,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PLAIN_LOOKING)
+def test_every_address_the_fast_path_accepts_email_validator_accepts(address: str) -> None:
+    import email_validator
+
+    if email_problem(address) is None:
+        email_validator.validate_email(address, check_deliverability=False)
+    if PLAIN_EMAIL.fullmatch(address) and address.rsplit(".", 1)[-1] in ("com", "io"):
+        assert email_problem(address) is None, "a plain address is accepted"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab.-_+@1é"), max_size=20))
+def test_the_fast_path_never_lets_through_what_email_validator_refuses(address: str) -> None:
+    import email_validator
+
+    try:
+        email_validator.validate_email(address, check_deliverability=False)
+    except email_validator.EmailNotValidError:
+        assert email_problem(address) is not None
+
+
+@pytest.mark.parametrize(
+    "address", ["dana@acme.test", "a..b@x.com", "a@-x.com", "router@home.arpa", "x@local"]
+)
+def test_addresses_that_look_plain_but_are_not_are_still_refused(address: str) -> None:
+    assert email_problem(address) is not None

@@ -59,6 +59,8 @@ _FORMAT_DEFAULTS: dict[SourceKind, dict[str, str]] = {
 
 
 def _one_line(text: str) -> str:
+    if text.isprintable():  # no line breaks of any kind (nor tabs): nearly every cell
+        return text.strip()
     return ", ".join(part.strip() for part in text.splitlines() if part.strip())
 
 
