@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import unicodedata
 
-
 # Letters that carry their mark inside them (Unicode does not decompose them), and the
 # apostrophes keyboards type: a name typed plainly should still find them.
 _PLAIN_LETTERS: dict[str, str] = {
