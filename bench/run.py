@@ -1075,6 +1075,30 @@ def filesystem_of(path: Path) -> str:
     return best[1]
 
 
+def code_version() -> str:
+    """The commit measured, and whether the app's code had uncommitted changes."""
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", "desktop"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.splitlines()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown (not a git checkout)"
+    if dirty:
+        return f"`{commit}` plus uncommitted changes to {len(dirty)} file(s) under `desktop/`"
+    return f"`{commit}`"
+
+
 def load_average() -> str:
     try:
         return ", ".join(f"{x:.2f}" for x in os.getloadavg())
@@ -1137,6 +1161,7 @@ def report(
     plan: Plan,
 ) -> str:
     platform_name = info.get("platform", "?")
+    code = info.get("code", "unknown")
     paint_note = (
         "**grab() had to force the paint in at least one run** (the platform never "
         "exposed the window)."
@@ -1157,6 +1182,7 @@ def report(
         "| | |",
         "|---|---|",
         f"| Date | {started:%Y-%m-%d %H:%M} UTC |",
+        f"| Code | {code}, at the start of the run |",
         f"| Machine | {os.cpu_count()} CPUs, {cpu_model()} |",
         f"| Platform | {platform.platform()} |",
         f"| Python | {platform.python_version()} ({platform.python_implementation()}) |",
@@ -1202,6 +1228,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     clock = time.perf_counter()
     load_before = load_average()
     work = Path(tempfile.mkdtemp(prefix="followup-bench-"))
+    code = code_version()
 
     def step(number: int, name: str) -> None:
         print(f"{number}/8 {name} … ({time.perf_counter() - clock:.0f} s)", flush=True)
@@ -1212,6 +1239,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         runner.populate(SIZES)
         step(1, "start-up")
         startup, info = bench_startup(runner, plan)
+        info["code"] = code
         step(2, "searching, sorting, scrolling")
         search, sorting, search_result = bench_search(runner, plan)
         step(4, "importing")
