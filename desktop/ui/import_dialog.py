@@ -9,6 +9,8 @@ progress bar and Cancel; cancelling leaves the database exactly as it was.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt
@@ -64,6 +66,16 @@ _ENCODING_NAMES = {
     "cp1252": "Windows-1252",
 }
 _DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "bars"}
+
+
+@contextmanager
+def busy_cursor() -> Iterator[None]:
+    """The wait cursor while reading or planning, which shows no progress of its own."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 def _number(value: int) -> str:
@@ -253,7 +265,8 @@ class ImportDialog(QDialog):
 
     def show_preview(self) -> None:
         try:
-            self._plan = self._transfer.plan(self._source, self.mapping(), self._default())
+            with busy_cursor():  # planning 30,000 rows takes a moment
+                self._plan = self._transfer.plan(self._source, self.mapping(), self._default())
         except FollowUpDeskError as exc:
             QMessageBox.warning(self, "Cannot import", str(exc))
             return
@@ -357,7 +370,8 @@ class ImportDialog(QDialog):
 def run_import(parent: QWidget, transfer: ContactTransfer, path: Path) -> ImportResult | None:
     """Read ``path``, show the import dialog, import; None if nothing was imported."""
     try:
-        source = transfer.read(path)
+        with busy_cursor():
+            source = transfer.read(path)
     except FollowUpDeskError as exc:
         QMessageBox.warning(parent, "Cannot import this file", str(exc))
         return None
