@@ -1,13 +1,16 @@
 """Finding contacts fast: the search index, filters and sort orders of the contacts table.
 
 The index lives in SQLite (schema version 4): ``contact_search`` holds folded sort keys and
-the last time each person was contacted; two FTS5 tables hold the folded text of each card
+the last time each person was contacted; an FTS5 table holds the folded text of each card
 and its events. Triggers queue every contact whose card, events or follow-ups change, in the
 same transaction as the change; ``ContactDirectory.refresh_index`` rebuilds the queued rows
 before any search, so no write path can leave the index stale.
 
-A search term of three characters or more matches any part of any field (trigrams); a
-shorter one matches the start of a word, which trigrams cannot do. Every term must match.
+A search term of three characters or more matches any part of any field (trigrams). A
+shorter one, which trigrams cannot serve, matches the start of any word of the card when the
+search also has a longer term ("hauptstrasse 5"), and otherwise (the first letters typed)
+the start of a given name, family name or company, from their indexes. Every term must
+match.
 """
 
 from __future__ import annotations
@@ -129,21 +132,34 @@ def _quoted(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
+# Above every character: "da" + this bounds the folded keys that start with "da".
+_LAST_CHAR = "\U0010ffff"
+
+
 def _match_clauses(terms: Sequence[str]) -> tuple[list[str], list[Any]]:
     long = [t for t in terms if len(t) >= _SHORTEST_TRIGRAM_TERM]
     short = [t for t in terms if len(t) < _SHORTEST_TRIGRAM_TERM]
     clauses: list[str] = []
     params: list[Any] = []
     if long:
+        # Beside a longer term ("hauptstrasse 5", "dana d"), a short one matches the start
+        # of any word of the few cards the trigrams found.
+        words = " ".join(["AND instr(' ' || replace(text, char(10), ' '), ?) > 0"] * len(short))
         clauses.append(
-            "s.contact_id IN (SELECT rowid FROM contact_text WHERE contact_text MATCH ?)"
+            f"s.contact_id IN (SELECT rowid FROM contact_text WHERE contact_text MATCH ? {words})"
         )
         params.append(" AND ".join(_quoted(t) for t in long))
-    if short:
-        clauses.append(
-            "s.contact_id IN (SELECT rowid FROM contact_words WHERE contact_words MATCH ?)"
+        params.extend(" " + t for t in short)
+        return clauses, params
+    # Only short terms (the first letters typed): the start of a given name, family name
+    # or company, by range on their indexes.
+    for term in short:
+        starts = " UNION ".join(
+            f"SELECT contact_id FROM contact_search WHERE {key} >= ? AND {key} < ?"
+            for key in ("given_key", "family_key", "company_key")
         )
-        params.append(" AND ".join(_quoted(t) + "*" for t in short))
+        clauses.append(f"s.contact_id IN ({starts})")
+        params.extend([term, term + _LAST_CHAR] * 3)
     return clauses, params
 
 
@@ -249,7 +265,6 @@ class ContactDirectory:
         with self._db.atomic():
             self._db.execute_sql("DELETE FROM contact_search")
             self._db.execute_sql("DELETE FROM contact_text")
-            self._db.execute_sql("DELETE FROM contact_words")
             self._db.execute_sql(
                 "INSERT OR IGNORE INTO contact_search_queue SELECT id FROM contact"
             )
@@ -268,8 +283,7 @@ class ContactDirectory:
         ]
         if indexed:
             old = ",".join("?" * len(indexed))
-            for table in ("contact_text", "contact_words"):
-                execute(f"DELETE FROM {table} WHERE rowid IN ({old})", indexed)
+            execute(f"DELETE FROM contact_text WHERE rowid IN ({old})", indexed)
             execute(f"DELETE FROM contact_search WHERE contact_id IN ({old})", indexed)
 
         columns = ", ".join(("id", *CARD_FIELDS))
@@ -286,11 +300,11 @@ class ContactDirectory:
                 search_rows.append(_search_row(card, last_contact.get(card["id"])))
             execute_many = self._db.cursor().executemany
             execute_many("INSERT INTO contact_text (rowid, text) VALUES (?, ?)", texts)
-            execute_many("INSERT INTO contact_words (rowid, text) VALUES (?, ?)", texts)
             execute_many(
-                "INSERT INTO contact_search (contact_id, category, name_key, job_title_key,"
-                " company_key, category_key, email_key, phone_key, met_at_key, met_on,"
-                " last_contact_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO contact_search (contact_id, category, name_key, given_key,"
+                " family_key, job_title_key, company_key, category_key, email_key,"
+                " phone_key, met_at_key, met_on, last_contact_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 search_rows,
             )
         execute(f"DELETE FROM contact_search_queue WHERE contact_id IN ({marks})", ids)
@@ -367,11 +381,14 @@ def _card_text(card: dict[str, Any], events: list[tuple[str, str]]) -> str:
 
 
 def _search_row(card: dict[str, Any], last_contact_at: str | None) -> tuple[Any, ...]:
-    name = f"{fold(card['family_name']).strip()}\x1f{fold(card['given_name']).strip()}"
+    given = " ".join(_searchable(card["given_name"]).split())
+    family = " ".join(_searchable(card["family_name"]).split())
     return (
         card["id"],
         card["category"],
-        name,
+        f"{family}\x1f{given}",
+        given,
+        family,
         fold(card["job_title"]),
         fold(card["company"]),
         fold(_category_label(card["category"])),

@@ -162,6 +162,8 @@ def _v4_search(db: peewee.SqliteDatabase) -> None:
             contact_id      INTEGER PRIMARY KEY REFERENCES contact (id) ON DELETE CASCADE,
             category        TEXT NOT NULL,
             name_key        TEXT NOT NULL,
+            given_key       TEXT NOT NULL,
+            family_key      TEXT NOT NULL,
             job_title_key   TEXT NOT NULL,
             company_key     TEXT NOT NULL,
             category_key    TEXT NOT NULL,
@@ -172,13 +174,14 @@ def _v4_search(db: peewee.SqliteDatabase) -> None:
             last_contact_at TEXT
         )""",
         "CREATE INDEX contact_search_name ON contact_search (name_key, contact_id)",
-        # The folded text of a card and its events, twice: trigrams find any part of a word
-        # of three letters or more; words with one- and two-letter prefixes serve shorter
-        # searches, which trigrams cannot.
+        # One- and two-letter searches match the start of a given name, family name or
+        # company (trigrams need three letters): ranges on these indexes.
+        "CREATE INDEX contact_search_given ON contact_search (given_key)",
+        "CREATE INDEX contact_search_family ON contact_search (family_key)",
+        "CREATE INDEX contact_search_company ON contact_search (company_key, name_key, contact_id)",
+        # The folded text of a card and its events: trigrams find any part of a word of
+        # three letters or more.
         "CREATE VIRTUAL TABLE contact_text USING fts5 (text, tokenize = 'trigram')",
-        """CREATE VIRTUAL TABLE contact_words USING fts5 (
-            text, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2'
-        )""",
         # Contacts whose search rows must be rebuilt. Triggers queue them in the same
         # transaction as the change, so no write path can leave the index stale.
         "CREATE TABLE contact_search_queue (contact_id INTEGER PRIMARY KEY)",

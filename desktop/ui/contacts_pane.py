@@ -61,8 +61,9 @@ class ContactsPane(QWidget):
         self.search_field.setPlaceholderText("Search names, companies, notes, events…")
         self.search_field.setAccessibleName("Search contacts")
         self.search_field.setToolTip(
-            "Matches any part of a word from three letters on, the start of a word before "
-            "that; accents and case are ignored, and every word typed must match."
+            "Three letters or more match any part of a card or its events; one or two "
+            "match the start of a name or company. Accents and case are ignored, and every "
+            "word typed must match."
         )
         self.search_field.setClearButtonEnabled(True)
 

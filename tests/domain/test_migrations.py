@@ -186,10 +186,10 @@ def test_an_empty_database_runs_every_step(tmp_path: Path) -> None:
         tables = set(db.get_tables())
         assert {m._meta.table_name for m in ALL_MODELS} <= tables
         # The search index (plain tables, and FTS5's shadow tables of the two text indexes).
-        index = {"contact_search", "contact_search_queue", "contact_text", "contact_words"}
+        index = {"contact_search", "contact_search_queue", "contact_text"}
         assert index <= tables
         assert all(
-            name.startswith(("contact_text_", "contact_words_"))
+            name.startswith("contact_text_")
             for name in tables
             - index
             - {m._meta.table_name for m in ALL_MODELS}

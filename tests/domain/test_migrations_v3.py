@@ -146,7 +146,7 @@ def test_a_version_3_database_is_brought_to_the_current_version(
     assert schema_version(upgraded) == SCHEMA_VERSION
     tables = set(upgraded.get_tables())
     assert {m._meta.table_name for m in ALL_MODELS} <= tables
-    assert {"contact_search", "contact_search_queue", "contact_text", "contact_words"} <= tables
+    assert {"contact_search", "contact_search_queue", "contact_text"} <= tables
     assert upgraded.execute_sql("PRAGMA integrity_check").fetchone() == ("ok",)
     assert upgraded.execute_sql("PRAGMA foreign_key_check").fetchall() == []
     assert upgraded.execute_sql("PRAGMA journal_mode").fetchone() == ("wal",)

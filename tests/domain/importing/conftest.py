@@ -24,7 +24,7 @@ WriteFile = Callable[..., Path]
 Snapshot = dict[str, list[tuple[Any, ...]]]
 
 # Every table an import writes to, directly or through the search triggers.
-TABLES = ("contact", "contact_search", "contact_search_queue", "contact_text", "contact_words")
+TABLES = ("contact", "contact_search", "contact_search_queue", "contact_text")
 
 
 @pytest.fixture
