@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop import APP_ID, APP_NAME, __version__
+from desktop import APP_ID, APP_NAME, COMMANDS, __version__
 from desktop.domain.clock import Clock, system_clock
 from desktop.domain.errors import FollowUpDeskError
 from desktop.domain.paths import DATA_DIR_ENV, SETTINGS_FILENAME, icon_cache_dir, resolve_data_dir
@@ -79,7 +79,7 @@ def report_startup_error(message: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
-    if any(not arg.startswith("-") for arg in argv[1:]):  # maybe "due", "export", ...
+    if any(arg in COMMANDS for arg in argv[1:]):  # maybe "due", "export", ...
         from desktop import cli
 
         if cli.first_command(argv[1:]) is not None:  # no window, no QApplication

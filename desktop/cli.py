@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import babel
 import babel.dates
 
-from desktop import __version__
+from desktop import COMMANDS, __version__
 from desktop.domain.calendar_export import follow_ups_to_ics
 from desktop.domain.categories import Category
 from desktop.domain.clock import Clock, system_clock
@@ -44,7 +44,6 @@ if TYPE_CHECKING:
     from desktop.domain.importing import ImportPlan, ImportResult, ImportSource
 
 PROG = "followup-desk"
-COMMANDS = ("due", "export", "import", "agenda", "letter")
 ICS = "ics"
 EXPORT_FORMATS = ("csv", "vcard", ICS)  # ExportFormat's values, and the calendar
 DUPLICATE_CHOICES = ("skip", "update", "keep-both")  # DuplicateChoice's values

@@ -7,23 +7,27 @@ same rules; nothing in this module needs Qt.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import peewee
 
 from desktop.domain.clock import Clock, system_clock
-from desktop.domain.compose import LetterDrafter
 from desktop.domain.contact_search import ContactDirectory
 from desktop.domain.contact_transfer import ContactTransfer
 from desktop.domain.contacts import ContactService
 from desktop.domain.database import open_database
 from desktop.domain.followups import FollowUpService
-from desktop.domain.letter_history import LetterService
 from desktop.domain.opportunities import OpportunityService
 from desktop.domain.preferences import PreferencesService
 from desktop.domain.profile import ProfileService
-from desktop.domain.template_store import TemplateService
+
+if TYPE_CHECKING:
+    from desktop.domain.compose import LetterDrafter
+    from desktop.domain.letter_history import LetterService
+    from desktop.domain.template_store import TemplateService
 
 
 @dataclass(frozen=True)
@@ -38,9 +42,27 @@ class Services:
     follow_ups: FollowUpService
     opportunities: OpportunityService
     profile: ProfileService
-    templates: TemplateService
-    letters: LetterService
-    drafter: LetterDrafter
+
+    # Letters are built on first use: the window opens on an empty card, and importing the
+    # letter machinery is a good part of start-up. (cached_property writes to the instance
+    # dict directly, which a frozen dataclass allows.)
+    @cached_property
+    def templates(self) -> TemplateService:
+        from desktop.domain.template_store import TemplateService
+
+        return TemplateService(self.db, self.clock)
+
+    @cached_property
+    def letters(self) -> LetterService:
+        from desktop.domain.letter_history import LetterService
+
+        return LetterService(self.db, self.clock, self.follow_ups)
+
+    @cached_property
+    def drafter(self) -> LetterDrafter:
+        from desktop.domain.compose import LetterDrafter
+
+        return LetterDrafter(self.contacts, self.follow_ups, self.templates, self.profile)
 
     def close(self) -> None:
         self.db.close()
@@ -64,8 +86,6 @@ def open_services(data_dir: Path, clock: Clock = system_clock) -> Services:
     follow_ups = FollowUpService(db, clock, preferences)
     contacts = ContactService(db, clock)
     directory = ContactDirectory(db, clock)
-    profile = ProfileService(db)
-    templates = TemplateService(db, clock)
     return Services(
         data_dir=data_dir,
         db=db,
@@ -76,8 +96,5 @@ def open_services(data_dir: Path, clock: Clock = system_clock) -> Services:
         preferences=preferences,
         follow_ups=follow_ups,
         opportunities=OpportunityService(db, clock),
-        profile=profile,
-        templates=templates,
-        letters=LetterService(db, clock, follow_ups),
-        drafter=LetterDrafter(contacts, follow_ups, templates, profile),
+        profile=ProfileService(db),
     )

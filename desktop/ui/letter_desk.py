@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import tzinfo
+from types import ModuleType
 
 from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtWidgets import QCheckBox, QMessageBox, QWidget
@@ -25,11 +26,17 @@ from desktop.domain.profile import Paper
 from desktop.domain.services import Services
 from desktop.domain.templates import TemplateRenderError
 from desktop.domain.vocabulary import Channel, FollowUpStatus, Situation
-from desktop.printing.envelope_document import build_envelope_document, envelope_spec
 from desktop.printing.letter_document import build_letter_document
 from desktop.printing.page import A4, LETTER, PageSpec, default_page_spec
-from desktop.ui import letter_output
 from desktop.ui.letter_composer import LetterComposer
+
+
+def _output() -> ModuleType:
+    """Printing, PDF and mail: loaded (with Qt's print support) when a letter first leaves."""
+    from desktop.ui import letter_output
+
+    return letter_output
+
 
 NO_NAME_HINT = "Type a name on the card to draft a letter."
 
@@ -182,7 +189,7 @@ class LetterDesk(QObject):
             return
         page = self.page()
         document = build_letter_document(letter, page)
-        if letter_output.print_document(self._parent, document, page, self._title()):
+        if _output().print_document(self._parent, document, page, self._title()):
             self._record(letter, LetterOutput.PRINTED, Channel.TYPED_LETTER, "Printed")
 
     def preview_letter(self) -> None:
@@ -191,7 +198,7 @@ class LetterDesk(QObject):
             return
         page = self.page()
         document = build_letter_document(letter, page)
-        if letter_output.preview_document(self._parent, document, page, self._title()):
+        if _output().preview_document(self._parent, document, page, self._title()):
             self._record(letter, LetterOutput.PRINTED, Channel.TYPED_LETTER, "Printed")
 
     def save_letter_pdf(self) -> None:
@@ -200,7 +207,7 @@ class LetterDesk(QObject):
             return
         page = self.page()
         document = build_letter_document(letter, page)
-        path = letter_output.save_document_pdf(
+        path = _output().save_document_pdf(
             self._parent, document, page, self._title(), self._title()
         )
         if path is not None:
@@ -216,6 +223,8 @@ class LetterDesk(QObject):
         if self.draft is None:
             return
         profile = self._services.profile.load()
+        from desktop.printing.envelope_document import build_envelope_document, envelope_spec
+
         spec = envelope_spec(profile.envelope, self.page())
         document = build_envelope_document(
             profile.sender() if profile.is_set_up else None,
@@ -224,17 +233,17 @@ class LetterDesk(QObject):
         )
         title = f"Envelope for {self.draft.addressee.formal_name}"
         if save:
-            path = letter_output.save_document_pdf(self._parent, document, spec, title, title)
+            path = _output().save_document_pdf(self._parent, document, spec, title, title)
             if path is not None:
                 self.done.emit(f"Saved {path.name}.")
-        elif letter_output.print_document(self._parent, document, spec, title):
+        elif _output().print_document(self._parent, document, spec, title):
             self.done.emit(f"Printed the envelope for {self.draft.addressee.formal_name}.")
 
     def copy_letter(self) -> None:
         letter = self.letter()
         if letter is None:
             return
-        letter_output.copy_text(letter.plain_text())
+        _output().copy_text(letter.plain_text())
         self._record(letter, LetterOutput.COPIED, Channel.EMAIL, "Copied the letter", ask=False)
 
     def email_letter(self) -> None:
@@ -242,7 +251,7 @@ class LetterDesk(QObject):
         if letter is None or self.draft is None:
             return
         address = self.draft.addressee.email
-        letter_output.open_email(
+        _output().open_email(
             self._parent, address, self.draft.situation.email_subject, email_text(letter)
         )
         self._record(letter, LetterOutput.EMAIL, Channel.EMAIL, "Emailed", offer_card=True)
