@@ -250,8 +250,12 @@ class ContactTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         old_ids = self._ids
         self._replace(new)
-        for old in self.persistentIndexList():
-            row = self.row_of(old_ids[old.row()])
+        persistent = self.persistentIndexList()
+        # A selection is a handful of indexes: find them in the list rather than build a
+        # map of 100,000 ids (which a later lookup may build anyway, if it needs one).
+        rows = {cid: new.index(cid) for cid in {old_ids[index.row()] for index in persistent}}
+        for old in persistent:
+            row = rows.get(old_ids[old.row()])
             self.changePersistentIndex(
                 old, self.index(row, old.column()) if row is not None else QModelIndex()
             )
