@@ -26,6 +26,7 @@ from desktop.domain.contacts import ContactCard
 from desktop.domain.followups import EventDraft
 from desktop.domain.opportunities import OpportunityDraft
 from desktop.domain.profile import Profile
+from desktop.domain.services import Services
 from desktop.printing.letter_document import build_letter_document, paint_page
 from desktop.ui.main_window import MainWindow
 
@@ -118,6 +119,32 @@ def shoot_letter(window: MainWindow, name: str) -> None:
     print(f"wrote {path}")
 
 
+LINKEDIN_SAMPLE = """Notes:
+"When exporting your connection data, you may notice that some of the email addresses are missing."
+
+First Name,Last Name,URL,Email Address,Company,Position,Connected On
+Sam,Okafor,https://www.linkedin.com/in/sam-okafor,,Globex,Recruiter,01 Feb 2024
+Léa,Fournier,https://www.linkedin.com/in/lea-f,lea@example.fr,Hooli,Product Manager,12 Mar 2023
+Kenji,Watanabe,https://www.linkedin.com/in/kenji-w,,Initech,Staff Engineer,05 Jan 2022
+Olga,Nowak,https://www.linkedin.com/in/olga-nowak,olga@nowak,Umbrella,Head of Talent,30 Sep 2021
+Amara,Obi,https://www.linkedin.com/in/amara-obi,,Stark Industries,Engineering Lead,17 Jun 2025
+"""
+
+
+def shoot_import(services: Services, folder: Path, name: str) -> None:
+    """The import preview of a small LinkedIn export: new, duplicates and rejected."""
+    from desktop.ui.import_dialog import ImportDialog
+
+    path = folder / "Connections.csv"
+    path.write_text(LINKEDIN_SAMPLE, encoding="utf-8")
+    dialog = ImportDialog(services.transfer, services.transfer.read(path))
+    dialog.resize(820, 460)
+    dialog.show()
+    QApplication.processEvents()
+    shoot(dialog, name)
+    dialog.close()
+
+
 def main() -> int:
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -183,6 +210,7 @@ def main() -> int:
         app.processEvents()
         shoot(window, "today.png")
         shoot_letter(window, "letter.png")
+        shoot_import(services, Path(tmp), "import.png")
         window.close()
         context.close()
     return 0

@@ -299,7 +299,8 @@ class ImportDialog(QDialog):
         lines = [
             f"{source.kind.label} ({how}).",
             f"{_count(len(plan.new), 'new contact')}; "
-            f"{_count(len(plan.duplicates), 'looks', 'look')} like people you already have; "
+            f"{_count(len(plan.duplicates), 'looks like someone', 'look like people')} "
+            "you already have; "
             f"{_count(len(plan.rejected), 'record')} cannot be imported.",
         ]
         self.summary.setText("\n".join(lines))
