@@ -15,6 +15,7 @@ match.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -156,7 +157,8 @@ def _match_clauses(terms: Sequence[str]) -> tuple[list[str], list[Any]]:
     for term in short:
         starts = " UNION ".join(
             f"SELECT contact_id FROM contact_search WHERE {key} >= ? AND {key} < ?"
-            for key in ("given_key", "family_key", "company_key")
+            # name_key is the family name, then \x1f (never in a term), then the given name.
+            for key in ("given_key", "name_key", "company_key")
         )
         clauses.append(f"s.contact_id IN ({starts})")
         params.extend([term, term + _LAST_CHAR] * 3)
@@ -296,16 +298,18 @@ class ContactDirectory:
             search_rows = []
             texts = []
             for card in contacts:
-                text = _card_text(card, events.get(card["id"], []))
+                text, row = _index_entry(
+                    card, events.get(card["id"], []), last_contact.get(card["id"])
+                )
                 texts.append((card["id"], text))
-                search_rows.append(_search_row(card, last_contact.get(card["id"])))
+                search_rows.append(row)
             execute_many = self._db.cursor().executemany
             execute_many("INSERT INTO contact_text (rowid, text) VALUES (?, ?)", texts)
             execute_many(
                 "INSERT INTO contact_search (contact_id, category, name_key, given_key,"
-                " family_key, job_title_key, company_key, category_key, email_key,"
+                " job_title_key, company_key, category_key, email_key,"
                 " phone_key, met_at_key, met_on, last_contact_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 search_rows,
             )
         execute(f"DELETE FROM contact_search_queue WHERE contact_id IN ({marks})", ids)
@@ -334,18 +338,21 @@ class ContactDirectory:
         return events, last
 
 
+@functools.cache
 def _category_label(value: str) -> str:
+    """A category's label, folded (the stored value for one this version does not know)."""
     try:
-        return Category(value).label
+        return fold(Category(value).label)
     except ValueError:
-        return value
+        return _searchable(value)
 
 
+@functools.cache
 def _event_label(kind: str) -> str:
     try:
-        return EventKind(kind).label
+        return fold(EventKind(kind).label)
     except ValueError:
-        return kind
+        return _searchable(kind)
 
 
 _TEXT_FIELDS = (
@@ -367,35 +374,36 @@ _TEXT_FIELDS = (
 )
 
 
-def _card_text(card: dict[str, Any], events: list[tuple[str, str]]) -> str:
-    """Everything a search can find for one contact, folded, one field per line."""
-    parts = [str(card[name]) for name in _TEXT_FIELDS if card[name]]
-    parts.append(_category_label(card["category"]))
+def _index_entry(
+    card: dict[str, Any], events: list[tuple[str, str]], last_contact_at: str | None
+) -> tuple[str, tuple[Any, ...]]:
+    """What the index holds for one contact: the text a search can find (folded, one field
+    per line) and the row of sort keys. Each field is folded once, for both."""
+    folded = {name: _searchable(str(card[name])) for name in _TEXT_FIELDS if card[name]}
+    parts = list(folded.values())
+    category = _category_label(card["category"])
+    parts.append(category)
     digits = "".join(ch for ch in str(card["phone"]) if ch.isdigit())
     if digits:
         parts.append(digits)  # "5551234" finds "(555) 123-4…"
     for kind, discussed in events:
         parts.append(_event_label(kind))
         if discussed:
-            parts.append(discussed)
-    return _searchable("\n".join(parts))
-
-
-def _search_row(card: dict[str, Any], last_contact_at: str | None) -> tuple[Any, ...]:
-    given = " ".join(_searchable(card["given_name"]).split())
-    family = " ".join(_searchable(card["family_name"]).split())
-    return (
+            parts.append(_searchable(discussed))
+    given = " ".join(folded.get("given_name", "").split())
+    family = " ".join(folded.get("family_name", "").split())
+    row = (
         card["id"],
         card["category"],
         f"{family}\x1f{given}",
         given,
-        family,
-        fold(card["job_title"]),
-        fold(card["company"]),
-        fold(_category_label(card["category"])),
-        fold(card["email"]),
-        "".join(ch for ch in str(card["phone"]) if ch.isdigit()),
-        fold(card["met_at"]),
+        folded.get("job_title", ""),
+        folded.get("company", ""),
+        category,
+        folded.get("email", ""),
+        digits,
+        folded.get("met_at", ""),
         card["met_on"],
         last_contact_at,
     )
+    return "\n".join(parts), row

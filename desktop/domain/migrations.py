@@ -163,7 +163,6 @@ def _v4_search(db: peewee.SqliteDatabase) -> None:
             category        TEXT NOT NULL,
             name_key        TEXT NOT NULL,
             given_key       TEXT NOT NULL,
-            family_key      TEXT NOT NULL,
             job_title_key   TEXT NOT NULL,
             company_key     TEXT NOT NULL,
             category_key    TEXT NOT NULL,
@@ -174,10 +173,9 @@ def _v4_search(db: peewee.SqliteDatabase) -> None:
             last_contact_at TEXT
         )""",
         "CREATE INDEX contact_search_name ON contact_search (name_key, contact_id)",
-        # One- and two-letter searches match the start of a given name, family name or
-        # company (trigrams need three letters): ranges on these indexes.
+        # One- and two-letter searches match the start of a given name, family name (the
+        # start of name_key) or company (trigrams need three letters): ranges on indexes.
         "CREATE INDEX contact_search_given ON contact_search (given_key)",
-        "CREATE INDEX contact_search_family ON contact_search (family_key)",
         "CREATE INDEX contact_search_company ON contact_search (company_key, name_key, contact_id)",
         # The folded text of a card and its events: trigrams find any part of a word of
         # three letters or more.

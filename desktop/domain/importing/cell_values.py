@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 
@@ -36,6 +37,7 @@ def _month(name: str) -> int | None:
     return _MONTHS.get(name[:3].lower()) if len(name) >= 3 else None
 
 
+@functools.lru_cache(maxsize=8192)  # an export repeats its dates (thousands of rows a day)
 def parse_date(text: str) -> date | None:
     """A day written as LinkedIn ("12 Mar 2023"), ISO, "Mar 12, 2023" or "12.03.2023".
 
