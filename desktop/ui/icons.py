@@ -9,7 +9,6 @@ qtawesome at all.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QSize
@@ -47,7 +46,9 @@ def _pixmap(name: str, colour: QColor, size: QSize) -> QPixmap:
         return pixmap
     file = None
     if _cache_dir is not None:
-        file = _cache_dir / (hashlib.sha1(key.encode()).hexdigest() + ".png")
+        # Readable and unique: glyph names are [a-z0-9.-] and the rest is hex and digits.
+        colour_hex = colour.name(QColor.NameFormat.HexArgb)[1:]
+        file = _cache_dir / f"{name}_{colour_hex}_{size.width()}x{size.height()}.png"
         pixmap = QPixmap(str(file)) if file.is_file() else None
     if pixmap is None or pixmap.isNull():
         pixmap = _render(name, colour, size)
