@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 from datetime import tzinfo
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_ID, APP_NAME, COMMANDS, __version__
@@ -21,8 +22,10 @@ from desktop.domain.services import Services, open_services
 from desktop.ui.icons import themed_icon, use_cache_dir
 from desktop.ui.local_time import local_zone
 from desktop.ui.main_window import MainWindow
+from desktop.ui.single_instance import SingleInstance
 
 EXIT_STARTUP_ERROR = 2
+EXIT_ALREADY_OPEN = 3
 
 
 @dataclass
@@ -95,16 +98,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setWindowIcon(themed_icon("fa6s.address-card"))
 
     data_dir = resolve_data_dir(args.data_dir, os.environ)
+    instance = SingleInstance(data_dir)
+    with contextlib.suppress(OSError):  # an unwritable folder is reported just below
+        data_dir.mkdir(parents=True, exist_ok=True)
+    if data_dir.is_dir() and not instance.claim():
+        if instance.ask_running_instance_to_activate():
+            return 0  # the window already open on this folder came to the front
+        report_startup_error(
+            f"{APP_NAME} is already open on the data folder {data_dir}. "
+            "Switch to that window, or close it and start again."
+        )
+        return EXIT_ALREADY_OPEN
     try:
         context = open_context(data_dir)
     except FollowUpDeskError as exc:
+        instance.release()
         report_startup_error(str(exc))
         return EXIT_STARTUP_ERROR
     try:
         window = create_main_window(context)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        instance.activation_requested.connect(window.bring_to_front)
         window.show()
+        # Listening loads QtNetwork: after the first paint, not before it.
+        QTimer.singleShot(0, instance.listen)
         window.ask_for_profile_if_new()
         return app.exec()
     finally:
         context.close()
+        instance.release()
