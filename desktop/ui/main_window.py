@@ -537,6 +537,15 @@ class MainWindow(QMainWindow):
             self.left_tabs.setCurrentWidget(self.today_view)
             self.statusBar().showMessage(agenda_summary(agenda))
 
+    def bring_to_front(self) -> None:
+        """Another launch on this data folder asked for the window: show it, on top."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.statusBar().showMessage(f"{APP_NAME} was already open: here it is.", STATUS_TIMEOUT_MS)
+
     def show_today(self) -> None:
         self.left_tabs.setCurrentWidget(self.today_view)
         self.today_view.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
