@@ -19,6 +19,7 @@ from desktop.domain.clock import Clock, system_clock
 from desktop.domain.errors import FollowUpDeskError
 from desktop.domain.paths import DATA_DIR_ENV, SETTINGS_FILENAME, icon_cache_dir, resolve_data_dir
 from desktop.domain.services import Services, open_services
+from desktop.logs import configure_logging, install_excepthook, log
 from desktop.ui.icons import themed_icon, use_cache_dir
 from desktop.ui.local_time import local_zone
 from desktop.ui.main_window import MainWindow
@@ -97,6 +98,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     use_cache_dir(icon_cache_dir(__version__))
     app.setWindowIcon(themed_icon("fa6s.address-card"))
 
+    configure_logging()
+    install_excepthook()
     data_dir = resolve_data_dir(args.data_dir, os.environ)
     instance = SingleInstance(data_dir)
     with contextlib.suppress(OSError):  # an unwritable folder is reported just below
@@ -113,8 +116,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         context = open_context(data_dir)
     except FollowUpDeskError as exc:
         instance.release()
+        log.error("Could not open the data folder: %s", type(exc).__name__)
         report_startup_error(str(exc))
         return EXIT_STARTUP_ERROR
+    log.info("Data folder opened: %d contacts", context.services.directory.total())
     try:
         window = create_main_window(context)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -123,7 +128,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Listening loads QtNetwork: after the first paint, not before it.
         QTimer.singleShot(0, instance.listen)
         window.ask_for_profile_if_new()
-        return app.exec()
+        code = app.exec()
+        log.info("Closed normally")
+        return code
     finally:
         context.close()
         instance.release()

@@ -24,8 +24,10 @@ NOW = datetime(2026, 11, 25, 14, 30, tzinfo=UTC)
 
 @pytest.fixture(autouse=True)
 def _private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """What the app caches (rendered icons) goes to the test's folder, not the user's."""
+    """What the app caches (rendered icons) and logs goes to the test's folder, not the
+    user's."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import logging
 import os
 import tempfile
 from collections.abc import Callable, Iterable
@@ -32,6 +33,8 @@ from desktop.domain.contacts import ContactRecord
 PRODID = "-//Follow-Up Desk//EN"
 _FOLD_OCTETS = 75
 _UNFOLDED = 2**31  # a line length vobject never folds at
+
+log = logging.getLogger(__name__)
 
 
 class ExportFormat(StrEnum):
@@ -218,4 +221,5 @@ def export_contacts(records: Iterable[ContactRecord], path: Path, fmt: ExportFor
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
         raise
+    log.info("Exported %d contacts as %s", count, fmt.value)
     return count

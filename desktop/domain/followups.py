@@ -7,6 +7,7 @@ stored rows with the injected clock.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -38,6 +39,8 @@ from desktop.domain.rules.window import DueState, FollowUpWindow, follow_up_wind
 from desktop.domain.vocabulary import Channel, EventKind, FollowUpStatus, Situation
 
 DEFAULT_UPCOMING_DAYS = 14
+
+log = logging.getLogger(__name__)
 
 
 class FollowUpNotFound(FollowUpDeskError):
@@ -256,6 +259,7 @@ class FollowUpService:
                     Introduced(c.id, c.introduced_by_id) for c in contacts.values()
                 )
             )
+        log.info("Event %d (%s) logged with %d follow-ups", event.id, kind.value, len(follow_ups))
         return LoggedEvent(event.id, follow_ups, thanks)
 
     def thank_introducer(

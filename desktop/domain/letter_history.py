@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -47,6 +48,9 @@ class LetterRecord:
 class RecordedLetter:
     letter: LetterRecord
     marked_sent: MarkedSent | None = None
+
+
+log = logging.getLogger(__name__)
 
 
 class LetterService:
@@ -97,6 +101,14 @@ class LetterService:
                 output=output.value,
                 created_at=now,
             )
+        # Ids and kinds only: the log never holds letter text (see desktop/logs.py).
+        log.info(
+            "Letter %d recorded (%s, %s) for contact %d",
+            row.id,
+            situation.value,
+            output.value,
+            contact_id,
+        )
         return RecordedLetter(self._record(row), marked)
 
     def for_contact(self, contact_id: int) -> list[LetterRecord]:
