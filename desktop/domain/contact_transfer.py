@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import peewee
 
+from desktop.domain.backups import BackupKind, BackupService
 from desktop.domain.clock import Clock
 from desktop.domain.contact_search import ContactDirectory
 from desktop.domain.contacts import ContactRecord
@@ -28,10 +29,17 @@ Progress = Callable[[int, int], bool]
 
 
 class ContactTransfer:
-    def __init__(self, db: peewee.SqliteDatabase, clock: Clock, directory: ContactDirectory):
+    def __init__(
+        self,
+        db: peewee.SqliteDatabase,
+        clock: Clock,
+        directory: ContactDirectory,
+        backups: BackupService,
+    ):
         self._db = db
         self._clock = clock
         self._directory = directory
+        self._backups = backups
 
     # -- import ---------------------------------------------------------------------------
     def read(self, path: Path) -> ImportSource:
@@ -59,9 +67,13 @@ class ContactTransfer:
         progress: Progress | None = None,
     ) -> ImportResult:
         """Write the plan in one transaction; ImportCancelled (from ``progress`` returning
-        False) or any error leaves the database as it was. No choices: skip duplicates."""
+        False) or any error leaves the database as it was. No choices: skip duplicates.
+
+        A copy of the database (kind BEFORE_IMPORT) is written first; BackupError if it
+        cannot be, and then nothing is imported."""
         from desktop.domain.importing import DuplicateChoice, apply_import
 
+        self._backups.before(BackupKind.BEFORE_IMPORT)
         chosen = DuplicateChoice.SKIP if choices is None else choices
         return apply_import(self._db, plan, self._clock, chosen, progress)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 
 
 class FollowUpDeskError(Exception):
@@ -11,6 +12,26 @@ class FollowUpDeskError(Exception):
 
 class DatabaseError(FollowUpDeskError):
     """The database cannot be opened, created or upgraded."""
+
+
+class DamagedDatabaseError(DatabaseError):
+    """The database file is damaged: empty, not SQLite, or failing SQLite's integrity check.
+
+    The file is left exactly as it was found. ``reason`` says what is wrong, in a sentence
+    for people; the application offers to restore a backup or to start afresh (see
+    ``desktop.domain.database.set_aside_damaged``).
+    """
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(
+            f"Follow-Up Desk cannot open the database {path} because it is damaged. {reason}"
+        )
+
+
+class BackupError(FollowUpDeskError):
+    """A backup cannot be written, or a copy cannot be restored (the message says why)."""
 
 
 class DataDirectoryError(FollowUpDeskError):

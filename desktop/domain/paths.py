@@ -12,6 +12,7 @@ from desktop import APP_ID
 DATA_DIR_ENV = "FOLLOWUP_DESK_DATA_DIR"
 DATABASE_FILENAME = "followup-desk.sqlite3"
 SETTINGS_FILENAME = "settings.ini"
+BACKUPS_DIRNAME = "backups"
 
 
 def default_data_dir() -> Path:
@@ -25,6 +26,15 @@ def resolve_data_dir(cli_value: str | None, environ: Mapping[str, str]) -> Path:
     if env_value := environ.get(DATA_DIR_ENV, "").strip():
         return Path(env_value).expanduser()
     return default_data_dir()
+
+
+def database_path(data_dir: Path) -> Path:
+    return data_dir / DATABASE_FILENAME
+
+
+def backups_dir(data_dir: Path) -> Path:
+    """Where the automatic copies (daily, before an upgrade, import or restore) are kept."""
+    return data_dir / BACKUPS_DIRNAME
 
 
 def icon_cache_dir(version: str) -> Path:

@@ -14,11 +14,13 @@ from typing import TYPE_CHECKING
 
 import peewee
 
+from desktop.domain.backups import BackupService
 from desktop.domain.clock import Clock, system_clock
 from desktop.domain.contact_search import ContactDirectory
 from desktop.domain.contact_transfer import ContactTransfer
 from desktop.domain.contacts import ContactService
 from desktop.domain.database import open_database
+from desktop.domain.errors import BackupError
 from desktop.domain.followups import FollowUpService
 from desktop.domain.opportunities import OpportunityService
 from desktop.domain.preferences import PreferencesService
@@ -42,6 +44,10 @@ class Services:
     follow_ups: FollowUpService
     opportunities: OpportunityService
     profile: ProfileService
+    backups: BackupService
+    # Why today's automatic backup could not be written (a full disk, say), for the window
+    # to show; None when it was written or was not due.
+    backup_warning: str | None = None
 
     # Letters are built on first use: the window opens on an empty card, and importing the
     # letter machinery is a good part of start-up. (cached_property writes to the instance
@@ -80,8 +86,20 @@ class Services:
 
 
 def open_services(data_dir: Path, clock: Clock = system_clock) -> Services:
-    """Open (creating or upgrading) the database in ``data_dir``. Raises FollowUpDeskError."""
-    db = open_database(data_dir)
+    """Open (creating or upgrading) the database in ``data_dir``, and write today's backup if
+    it is due. Raises FollowUpDeskError (DamagedDatabaseError: see desktop.domain.database)."""
+    db = open_database(data_dir, clock)
+    backups = BackupService(db, data_dir, clock)
+    try:
+        backups.daily_if_due(clock())
+    except BackupError as exc:
+        # A full disk must not keep anyone from their contacts; the window says so instead.
+        backup_warning: str | None = str(exc)
+    except BaseException:
+        db.close()
+        raise
+    else:
+        backup_warning = None
     preferences = PreferencesService(db)
     follow_ups = FollowUpService(db, clock, preferences)
     contacts = ContactService(db, clock)
@@ -92,9 +110,11 @@ def open_services(data_dir: Path, clock: Clock = system_clock) -> Services:
         clock=clock,
         contacts=contacts,
         directory=directory,
-        transfer=ContactTransfer(db, clock, directory),
+        transfer=ContactTransfer(db, clock, directory, backups),
         preferences=preferences,
         follow_ups=follow_ups,
         opportunities=OpportunityService(db, clock),
         profile=ProfileService(db),
+        backups=backups,
+        backup_warning=backup_warning,
     )

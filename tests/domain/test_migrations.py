@@ -1,4 +1,4 @@
-"""Upgrading real databases: a checked-in version-1 file, and an empty one."""
+"""Upgrading real databases: a checked-in version-1 file; an empty one is damaged."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ import pytest
 from desktop.domain.clock import Clock
 from desktop.domain.contacts import ContactCard, ContactService
 from desktop.domain.database import make_database, open_database
+from desktop.domain.errors import DamagedDatabaseError
 from desktop.domain.followups import EventDraft, FollowUpService
 from desktop.domain.migrations import MIGRATIONS, SCHEMA_VERSION, migrate, schema_version
 from desktop.domain.models import ALL_MODELS
@@ -199,14 +200,17 @@ def test_an_empty_database_runs_every_step(tmp_path: Path) -> None:
         db.close()
 
 
-def test_an_empty_file_is_opened_as_a_new_database(tmp_path: Path, clock: Clock) -> None:
+def test_an_empty_file_is_damaged_and_left_as_it_is(tmp_path: Path) -> None:
+    """A crash or a full disk can leave a zero-length database: not a new one to fill, but
+    a damaged one, so the app offers the newest backup (or a fresh start) instead."""
     data_dir = tmp_path / "data"
     data_dir.mkdir()
-    (data_dir / DATABASE_FILENAME).write_bytes(b"")
+    path = data_dir / DATABASE_FILENAME
+    path.write_bytes(b"")
 
-    db = open_database(data_dir)
-    try:
-        assert schema_version(db) == SCHEMA_VERSION
-        assert ContactService(db, clock).count() == 0
-    finally:
-        db.close()
+    with pytest.raises(DamagedDatabaseError, match="empty") as excinfo:
+        open_database(data_dir)
+
+    assert excinfo.value.path == path
+    assert path.read_bytes() == b""
+    assert sorted(p.name for p in data_dir.iterdir()) == [DATABASE_FILENAME]
