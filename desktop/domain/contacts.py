@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -11,10 +12,15 @@ from typing import Any, cast
 
 import peewee
 
+from desktop.domain import contact_snapshot
 from desktop.domain.categories import COURTESY_TITLES, DEFAULT_CATEGORY, Category
 from desktop.domain.clock import Clock
+from desktop.domain.contact_snapshot import ContactsNotRestored, DeletedContacts
 from desktop.domain.errors import ContactNotFound, ValidationError
-from desktop.domain.models import Contact, Event, EventContact
+from desktop.domain.models import Contact, FollowUp
+
+# Ids per statement, well under SQLite's limit of bound parameters.
+_BATCH = 500
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -195,29 +201,71 @@ class ContactService:
                 raise ContactNotFound(contact_id)
         return self.get_contact(contact_id)
 
+    def put_back(self, record: ContactRecord) -> ContactRecord:
+        """Write a stored contact back exactly as ``record`` holds it, times included: the
+        undo (and redo) of an edit. An introducer deleted since is left out, as the schema
+        would have done. Raises ContactNotFound if the contact itself is gone."""
+        values = dataclasses.asdict(record)
+        contact_id = values.pop("id")
+        with self._db.atomic():
+            introducer = record.introduced_by_id
+            if introducer is not None and not self._exists(introducer):
+                values["introduced_by_id"] = None
+            updated = Contact.update(**values).where(Contact.id == contact_id).execute()
+            if not updated:
+                raise ContactNotFound(contact_id)
+        return self.get_contact(contact_id)
+
     def delete_contact(self, contact_id: int) -> ContactRecord:
         """Delete a contact with their follow-ups; return what was deleted.
 
         Events they shared with others stay (the others' history); events that were theirs
         alone go too. People they introduced keep their cards, without the introduction.
         """
+        deleted = self.delete_contacts([contact_id])
+        if not deleted.records:
+            raise ContactNotFound(contact_id)
+        return deleted.records[0]
+
+    def delete_contacts(self, contact_ids: Iterable[int]) -> DeletedContacts:
+        """Delete contacts as ``delete_contact`` does, all in one transaction, and return
+        everything that went with them (for ``restore_deleted``). Ids that do not exist
+        (deleted already) are passed over."""
+        wanted = list(dict.fromkeys(contact_ids))
         with self._db.atomic():
-            record = self.get_contact(contact_id)
-            own_events = [
-                row.event_id
-                for row in EventContact.select(EventContact.event_id).where(
-                    EventContact.contact_id == contact_id
-                )
-            ]
-            Contact.delete().where(Contact.id == contact_id).execute()
-            if own_events:
-                still_shared = EventContact.select(EventContact.event_id).where(
-                    EventContact.event_id.in_(own_events)
-                )
-                Event.delete().where(
-                    Event.id.in_(own_events) & Event.id.not_in(still_shared)
-                ).execute()
-        return record
+            found = self._records(wanted)
+            records = tuple(found[i] for i in wanted if i in found)
+            rows = contact_snapshot.take(self._db, [r.id for r in records])
+            contact_snapshot.delete(self._db, rows)
+        return DeletedContacts(records, rows)
+
+    def restore_deleted(self, deleted: DeletedContacts) -> list[ContactRecord]:
+        """Put back every row ``delete_contacts`` removed, with its own ids, in one
+        transaction; links to anything deleted since are left out.
+
+        Raises ContactsNotRestored, having changed nothing, if an id is in use again or the
+        database refuses a row.
+        """
+        names = [record.formal_name for record in deleted.records]
+        try:
+            with self._db.atomic():
+                contact_snapshot.put_back(self._db, deleted.rows, names)
+        except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
+            who = names[0] if len(names) == 1 else f"the {len(names)} deleted contacts"
+            raise ContactsNotRestored(
+                f"Cannot bring back {who}: the database refused it ({exc}). Nothing was changed."
+            ) from exc
+        restored = self._records(deleted.ids)
+        return [restored[i] for i in deleted.ids if i in restored]
+
+    def count_follow_ups(self, contact_ids: Iterable[int]) -> int:
+        """How many follow-ups (sent, pending or dismissed) these contacts have."""
+        ids = list(contact_ids)
+        total = 0
+        for start in range(0, len(ids), _BATCH):
+            batch = ids[start : start + _BATCH]
+            total += FollowUp.select().where(FollowUp.contact_id.in_(batch)).count()
+        return total
 
     def names(self, contact_ids: Iterable[int]) -> dict[int, str]:
         """Formal names by id, for labels that mention other people."""
@@ -226,6 +274,19 @@ class ContactService:
             return {}
         rows = Contact.select().where(Contact.id.in_(ids))
         return {row.id: _record(row).formal_name for row in rows}
+
+    def _records(self, contact_ids: Iterable[int]) -> dict[int, ContactRecord]:
+        ids = list(contact_ids)
+        found: dict[int, ContactRecord] = {}
+        for start in range(0, len(ids), _BATCH):
+            query = Contact.select().where(Contact.id.in_(ids[start : start + _BATCH]))
+            rows = cast(Iterable[dict[str, Any]], query.dicts())
+            found.update((row["id"], ContactRecord(**row)) for row in rows)
+        return found
+
+    @staticmethod
+    def _exists(contact_id: int) -> bool:
+        return bool(Contact.select().where(Contact.id == contact_id).exists())
 
     def _now(self) -> datetime:
         # Stored to the second, so the record returned equals the one read back later.
@@ -238,7 +299,7 @@ class ContactService:
         if introducer is not None:
             if introducer == contact_id:
                 errors["introduced_by_id"] = "A contact cannot have introduced themselves."
-            elif not Contact.select().where(Contact.id == introducer).exists():
+            elif not self._exists(introducer):
                 errors["introduced_by_id"] = "The person who introduced them no longer exists."
         if errors:
             raise ValidationError(errors)
