@@ -7,4 +7,4 @@ APP_NAME = "Follow-Up Desk"
 APP_ID = "FollowUpDesk"
 # The command line's subcommands (desktop.cli): named here so that starting the window can
 # tell "followup-desk due" from "followup-desk --data-dir DIR" without importing the CLI.
-COMMANDS = ("due", "export", "import", "agenda", "letter")
+COMMANDS = ("due", "export", "import", "agenda", "letter", "backup", "check")

@@ -1,10 +1,10 @@
-"""The scriptable companion: ``followup-desk due | export | import | agenda | letter``, on
-the app's own services.
+"""The scriptable companion: ``followup-desk due | export | import | agenda | letter |
+backup | check``, on the app's own services.
 
-``due``, ``export`` and ``import`` never import Qt, so they start fast and run without a
-display; ``agenda`` and ``letter`` render through ``desktop.printing`` on an offscreen
-QGuiApplication. User errors end with a one-line reason on stderr and a non-zero exit
-status, never a traceback.
+``due``, ``export``, ``import``, ``backup`` and ``check`` never import Qt, so they start fast
+and run without a display; ``agenda`` and ``letter`` render through ``desktop.printing`` on
+an offscreen QGuiApplication. User errors end with a one-line reason on stderr and a
+non-zero exit status, never a traceback.
 """
 
 from __future__ import annotations
@@ -23,14 +23,27 @@ import babel
 import babel.dates
 
 from desktop import COMMANDS, __version__
+from desktop.domain.backups import BackupInfo, BackupKind, back_up_file, write_backup
 from desktop.domain.calendar_export import follow_ups_to_ics
 from desktop.domain.categories import Category
 from desktop.domain.clock import Clock, system_clock
 from desktop.domain.contact_search import ContactFilter
-from desktop.domain.errors import ContactNotFound, FollowUpDeskError
+from desktop.domain.database import (
+    check_database_file,
+    newest_good_backup,
+    summarize_database,
+)
+from desktop.domain.errors import ContactNotFound, DamagedDatabaseError, FollowUpDeskError
 from desktop.domain.followups import DEFAULT_UPCOMING_DAYS, Agenda, FollowUpRecord
 from desktop.domain.letters import FALLBACK_LOCALE
-from desktop.domain.paths import DATA_DIR_ENV, DATABASE_FILENAME, resolve_data_dir
+from desktop.domain.migrations import SCHEMA_VERSION
+from desktop.domain.paths import (
+    DATA_DIR_ENV,
+    DATABASE_FILENAME,
+    backups_dir,
+    database_path,
+    resolve_data_dir,
+)
 from desktop.domain.profile import Paper
 from desktop.domain.rules.window import describe_time_left
 from desktop.domain.services import Services, open_services
@@ -52,6 +65,7 @@ EXIT_OK = 0
 EXIT_FAILURE = 1  # the command could not finish (e.g. the output file cannot be written)
 EXIT_USAGE = 2  # the command line or the data directory is wrong
 NOTHING_DUE = "Nothing to follow up on."
+CHECK_HINT = f"Run '{PROG} check' to find the newest good backup."
 SECTIONS = (("overdue", "Overdue"), ("due", "Due now"), ("upcoming", "Upcoming"))
 
 
@@ -182,6 +196,25 @@ def build_parser() -> argparse.ArgumentParser:
     letter.add_argument(
         "--template", metavar="KEY", help="template key (default: the situation's standard one)"
     )
+
+    backup = commands.add_parser(
+        "backup",
+        parents=[common],
+        help="copy the database, consistent even while the app runs",
+    )
+    backup.add_argument(
+        "dest",
+        metavar="DEST",
+        nargs="?",
+        type=Path,
+        help="a file, or a folder that receives a dated copy (default: a new copy in the"
+        " data folder's backups/)",
+    )
+    commands.add_parser(
+        "check",
+        parents=[common],
+        help="check the database for damage, changing nothing; exit 1 if it is damaged",
+    )
     return parser
 
 
@@ -201,6 +234,12 @@ def main(
         export_format = _export_format(args) if args.command == "export" else None
         category = _category(args.category) if args.command in ("export", "import") else None
         situation = _situation(args.situation) if args.command == "letter" else None
+        # Neither opens the database for writing: ``check`` must not create or upgrade it,
+        # and ``backup`` copies it as it is.
+        if args.command == "check":
+            return run_check(_existing_data_dir(args.data_dir), tz=tz)
+        if args.command == "backup":
+            return run_backup(_existing_data_dir(args.data_dir), args.dest, clock)
         with _open_services(args.data_dir, clock) as services:
             if args.command == "due":
                 return run_due(services, json_output=args.json, days=args.days, tz=tz)
@@ -303,17 +342,24 @@ def letter_locale(environ: Mapping[str, str]) -> str:
     return code
 
 
-def _open_services(cli_value: str | None, clock: Clock) -> Services:
+def _existing_data_dir(cli_value: str | None) -> Path:
     data_dir = resolve_data_dir(cli_value, os.environ)
     # A mistyped folder must not become a new, empty database (nor receive an import).
-    if not (data_dir / DATABASE_FILENAME).is_file():
+    if not database_path(data_dir).is_file():
         raise CommandError(
             f"There is no Follow-Up Desk database in {data_dir}; open the app once, or point "
             f"--data-dir or {DATA_DIR_ENV} at the folder that holds {DATABASE_FILENAME}.",
             EXIT_USAGE,
         )
+    return data_dir
+
+
+def _open_services(cli_value: str | None, clock: Clock) -> Services:
+    data_dir = _existing_data_dir(cli_value)
     try:
         return open_services(data_dir, clock)
+    except DamagedDatabaseError as exc:
+        raise CommandError(f"{exc} {CHECK_HINT}", EXIT_USAGE) from exc
     except FollowUpDeskError as exc:
         raise CommandError(str(exc), EXIT_USAGE) from exc
 
@@ -633,4 +679,66 @@ def run_letter(
     if envelope is not None and envelope_data is not None:
         _save(envelope, envelope_data)
         _say(f"Wrote the envelope ({spec.name}) to {envelope}.")
+    return EXIT_OK
+
+
+# -- backup and check -------------------------------------------------------------------------
+def backup_time(moment: datetime, tz: tzinfo | None) -> str:
+    """ "Wed 25 Nov 2026, 08:30" in ``tz`` (the system's time zone when None)."""
+    return str(
+        babel.dates.format_datetime(moment.astimezone(tz), "EEE d MMM y, HH:mm", locale="en")
+    )
+
+
+def backup_line(info: BackupInfo, tz: tzinfo | None) -> str:
+    """ "/path/to/copy (Wed 25 Nov 2026, 08:30, daily, 12 contacts)" """
+    count = "" if info.contact_count is None else f", {_count(info.contact_count, 'contact')}"
+    return f"{info.path} ({backup_time(info.created_at, tz)}, {info.kind.value}{count})"
+
+
+def run_check(data_dir: Path, *, tz: tzinfo | None) -> int:
+    """Check the database read-only; report its contents, or the damage and what to restore."""
+    path = database_path(data_dir)
+    try:
+        summary = summarize_database(path)
+    except DamagedDatabaseError as exc:
+        _say(f"damaged: {path}: {exc.reason}")
+        good = newest_good_backup(data_dir)
+        if good is None:
+            _say(f"No good backup was found in {backups_dir(data_dir)}.")
+        else:
+            _say(f"Newest good backup: {backup_line(good, tz)}")
+            _say("Restore it from the app: File → Restore from backup…")
+        return EXIT_FAILURE
+    except FollowUpDeskError as exc:
+        raise CommandError(str(exc)) from exc
+    version = summary.schema_version
+    if version > 0 and summary.contact_count is None:
+        raise CommandError(f"{path} is a SQLite database, but not a Follow-Up Desk one.")
+    schema = f"schema v{version}"
+    if summary.is_newer:
+        schema += f" (from a newer Follow-Up Desk; this one reads up to v{SCHEMA_VERSION})"
+    elif 0 < version < SCHEMA_VERSION:
+        schema += f" (upgraded to v{SCHEMA_VERSION} when next opened)"
+    good = newest_good_backup(data_dir)
+    last = "no backup yet" if good is None else f"last backup {backup_line(good, tz)}"
+    _say(f"ok: {_count(summary.contact_count or 0, 'contact')}, {schema}, {last}")
+    return EXIT_OK
+
+
+def run_backup(data_dir: Path, dest: Path | None, clock: Clock) -> int:
+    """Copy the database as it is (no upgrade) to ``dest``, or into the backups folder."""
+    live = database_path(data_dir)
+    try:
+        check_database_file(live)
+        if dest is None:
+            copy = write_backup(live, backups_dir(data_dir), BackupKind.MANUAL, clock())
+        else:
+            copy = back_up_file(live, dest, clock())
+        count = summarize_database(copy).contact_count
+    except DamagedDatabaseError as exc:
+        raise CommandError(f"{exc} Nothing was copied. {CHECK_HINT}") from exc
+    except FollowUpDeskError as exc:
+        raise CommandError(str(exc)) from exc
+    _say(f"Backed up {_count(count or 0, 'contact')} to {copy}.")
     return EXIT_OK
