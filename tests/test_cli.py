@@ -1,12 +1,14 @@
-"""The command line: ``due``, ``export``, ``import``, ``agenda`` and ``letter`` on a real data
-directory, no window."""
+"""The command line: ``due``, ``export``, ``import``, ``agenda``, ``letter``, ``backup`` and
+``check`` on a real data directory, no window."""
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -21,6 +23,7 @@ import vobject
 from icalendar import Calendar
 
 from desktop import cli
+from desktop.domain.backups import list_backups
 from desktop.domain.categories import Category
 from desktop.domain.clock import fixed_clock
 from desktop.domain.contact_formats import CSV_HEADERS
@@ -28,11 +31,13 @@ from desktop.domain.contact_transfer import ContactTransfer
 from desktop.domain.contacts import ContactCard
 from desktop.domain.followups import EventDraft
 from desktop.domain.letters import inside_address
-from desktop.domain.paths import DATA_DIR_ENV, DATABASE_FILENAME
+from desktop.domain.migrations import SCHEMA_VERSION
+from desktop.domain.paths import DATA_DIR_ENV, DATABASE_FILENAME, backups_dir
 from desktop.domain.profile import Profile
 from desktop.domain.services import open_services
 from desktop.domain.vocabulary import Situation
 from tests.conftest import NOW
+from tests.domain.fixtures.make_v3_db import FIXTURE as V3_FIXTURE
 
 ROOT = Path(__file__).resolve().parent.parent
 HOUR = timedelta(hours=1)
@@ -110,6 +115,9 @@ def assert_one_line_error(err: str, *parts: str) -> None:
         (["-platform", "offscreen"], None),  # Qt's own options still reach the window
         (["-style", "fusion", "due"], None),
         (["frobnicate", "due"], None),
+        (["backup"], "backup"),
+        (["--data-dir", "somewhere", "backup", "copy.sqlite3"], "backup"),
+        (["check"], "check"),
     ],
 )
 def test_first_command_finds_the_subcommand(args: list[str], expected: str | None) -> None:
@@ -263,6 +271,7 @@ def test_help_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "due" in out and "export" in out and "agenda" in out and "letter" in out
     assert "import" in out
+    assert "backup" in out and "check" in out
 
 
 # -- export -----------------------------------------------------------------------------------
@@ -1036,6 +1045,199 @@ def test_letter_to_a_missing_folder_is_a_one_line_error(
     assert_one_line_error(capsys.readouterr().err, str(pdf))
 
 
+# -- backup -----------------------------------------------------------------------------------
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def user_version(path: Path) -> int:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_backup_writes_a_copy_into_the_backups_folder(
+    filled: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run("backup", "--data-dir", str(filled)) == 0
+
+    copy = backups_dir(filled) / "followup-desk-2026-11-25T143000Z-manual.sqlite3"
+    assert capsys.readouterr().out == f"Backed up 2 contacts to {copy}.\n"
+    [info] = list_backups(backups_dir(filled))
+    assert info.path == copy and info.ok and info.contact_count == 2
+
+
+def test_backup_to_a_file_or_a_folder(
+    filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "my copy.sqlite3"
+    assert run("backup", str(target), "--data-dir", str(filled)) == 0
+    assert capsys.readouterr().out == f"Backed up 2 contacts to {target}.\n"
+
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    assert run("backup", str(folder), "--data-dir", str(filled)) == 0
+    dated = folder / "followup-desk-2026-11-25T143000Z-manual.sqlite3"
+    assert capsys.readouterr().out == f"Backed up 2 contacts to {dated}.\n"
+    assert user_version(target) == user_version(dated) == SCHEMA_VERSION
+
+
+def test_backup_refuses_to_write_over_the_database(
+    filled: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    live = filled / DATABASE_FILENAME
+    before = sha256(live)
+
+    assert run("backup", str(live), "--data-dir", str(filled)) == cli.EXIT_FAILURE
+
+    assert_one_line_error(capsys.readouterr().err, "database in use")
+    assert sha256(live) == before
+
+
+def test_backup_to_a_missing_folder_is_a_one_line_error(
+    filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "nowhere" / "copy.sqlite3"
+
+    assert run("backup", str(target), "--data-dir", str(filled)) == cli.EXIT_FAILURE
+
+    assert_one_line_error(capsys.readouterr().err, str(target))
+
+
+def test_backup_of_a_damaged_database_copies_nothing(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_dir.mkdir()
+    (data_dir / DATABASE_FILENAME).write_bytes(b"")
+
+    assert run("backup", "--data-dir", str(data_dir)) == cli.EXIT_FAILURE
+
+    assert_one_line_error(capsys.readouterr().err, "damaged", "empty", "Nothing was copied")
+    assert not backups_dir(data_dir).exists()
+
+
+def test_backup_copies_an_old_database_without_upgrading_it(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_dir.mkdir()
+    live = data_dir / DATABASE_FILENAME
+    shutil.copyfile(V3_FIXTURE, live)  # never the fixture itself
+
+    assert run("backup", "--data-dir", str(data_dir)) == 0
+
+    assert user_version(live) == 3
+    [copy] = backups_dir(data_dir).iterdir()
+    assert user_version(copy) == 3
+    assert capsys.readouterr().out.startswith("Backed up ")
+
+
+def test_backup_needs_an_existing_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "typo"
+
+    assert run("backup", "--data-dir", str(missing)) == cli.EXIT_USAGE
+
+    assert_one_line_error(capsys.readouterr().err, "no Follow-Up Desk database")
+    assert not missing.exists()
+
+
+# -- check ------------------------------------------------------------------------------------
+def test_check_reports_contacts_schema_and_last_backup(
+    filled: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run("check", "--data-dir", str(filled)) == 0
+    assert capsys.readouterr().out == f"ok: 2 contacts, schema v{SCHEMA_VERSION}, no backup yet\n"
+
+    assert run("backup", "--data-dir", str(filled)) == 0
+    capsys.readouterr()
+    assert run("check", "--data-dir", str(filled)) == 0
+
+    copy = backups_dir(filled) / "followup-desk-2026-11-25T143000Z-manual.sqlite3"
+    assert capsys.readouterr().out == (
+        f"ok: 2 contacts, schema v{SCHEMA_VERSION}, last backup {copy}"
+        " (Wed 25 Nov 2026, 08:30, manual, 2 contacts)\n"
+    )
+
+
+def test_check_changes_nothing_not_even_an_old_database(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_dir.mkdir()
+    live = data_dir / DATABASE_FILENAME
+    shutil.copyfile(V3_FIXTURE, live)
+    before = sha256(live)
+
+    assert run("check", "--data-dir", str(data_dir)) == 0
+
+    out = capsys.readouterr().out
+    assert out.startswith("ok: ") and "contacts, schema v3 (upgraded to v" in out
+    assert sha256(live) == before
+    assert sorted(p.name for p in data_dir.iterdir()) == [DATABASE_FILENAME]
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "The file is empty"),
+        (b"\x89PNG\r\n\x1a\n" + b"\0" * 2048, "PNG image"),
+    ],
+    ids=["empty", "png"],
+)
+def test_check_reports_damage_and_the_newest_good_backup(
+    filled: Path, capsys: pytest.CaptureFixture[str], content: bytes, reason: str
+) -> None:
+    assert run("backup", "--data-dir", str(filled)) == 0
+    copy = backups_dir(filled) / "followup-desk-2026-11-25T143000Z-manual.sqlite3"
+    live = filled / DATABASE_FILENAME
+    for side in (Path(f"{live}-wal"), Path(f"{live}-shm")):
+        side.unlink(missing_ok=True)
+    live.write_bytes(content)
+    capsys.readouterr()
+
+    assert run("check", "--data-dir", str(filled)) == cli.EXIT_FAILURE
+
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith(f"damaged: {live}: ") and reason in lines[0]
+    assert lines[1] == (f"Newest good backup: {copy} (Wed 25 Nov 2026, 08:30, manual, 2 contacts)")
+    assert "Restore from backup" in lines[2]
+    assert live.read_bytes() == content
+
+
+def test_check_says_when_there_is_no_good_backup(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_dir.mkdir()
+    (data_dir / DATABASE_FILENAME).write_text("my shopping list")
+
+    assert run("check", "--data-dir", str(data_dir)) == cli.EXIT_FAILURE
+
+    out = capsys.readouterr().out
+    assert "plain text" in out and "No good backup was found" in out
+
+
+def test_check_needs_an_existing_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run("check", "--data-dir", str(tmp_path / "typo")) == cli.EXIT_USAGE
+    assert_one_line_error(capsys.readouterr().err, "no Follow-Up Desk database")
+    assert not (tmp_path / "typo").exists()
+
+
+def test_other_commands_on_a_damaged_database_point_at_check(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_dir.mkdir()
+    (data_dir / DATABASE_FILENAME).write_bytes(b"")
+
+    assert run("due", "--data-dir", str(data_dir)) == cli.EXIT_USAGE
+
+    assert_one_line_error(capsys.readouterr().err, "damaged", "followup-desk check")
+    assert (data_dir / DATABASE_FILENAME).read_bytes() == b""
+
+
 # -- in a fresh process -----------------------------------------------------------------------
 def python(*args: str, drop_display: bool = False) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in {"PYTHONSTARTUP", "PYTHONPATH"}}
@@ -1119,6 +1321,17 @@ def test_import_loads_no_qt(data_dir: Path, tmp_path: Path) -> None:
     assert result.stdout.startswith("Format: CSV file\n")
     assert "Imported: 1 added, 0 updated, 1 skipped, 2 rejected." in result.stdout
     assert len(cards_in(data_dir)) == 3
+
+
+def test_backup_and_check_load_no_qt(data_dir: Path, tmp_path: Path) -> None:
+    fill(data_dir, at=LONG_AGO)
+    target = tmp_path / "copy.sqlite3"
+
+    result = assert_runs_without_qt(["backup", str(target), "--data-dir", str(data_dir)])
+    assert result.stdout == f"Backed up 2 contacts to {target}.\n"
+
+    result = assert_runs_without_qt(["check", "--data-dir", str(data_dir)])
+    assert result.stdout.startswith("ok: 2 contacts, ")
 
 
 def test_due_does_not_load_the_file_formats(data_dir: Path) -> None:
