@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import quote
 
 import peewee
 
@@ -129,11 +128,11 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     one, the file alone is the database and is read as immutable, which creates no ``-wal``
     or ``-shm`` (read-only mode would).
     """
-    uri = "file:" + quote(str(path.absolute()))
-    if any(side.exists() for side in side_files(path) if side.name.endswith(("-wal", "-journal"))):
-        uri += "?mode=ro"
-    else:
-        uri += "?immutable=1"
+    wal, _shm, journal = side_files(path)
+    # as_uri() escapes "?", "#" and "%" in the path, and spells Windows drives as SQLite wants.
+    uri = path.absolute().as_uri() + (
+        "?mode=ro" if wal.exists() or journal.exists() else "?immutable=1"
+    )
     return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS)
 
 

@@ -475,3 +475,13 @@ def test_no_upgrade_without_its_copy(v3_data_dir: Path, clock: Clock) -> None:
         open_database(v3_data_dir, clock)
 
     assert _user_version(v3_data_dir / DATABASE_FILENAME) == 3
+
+
+def test_the_check_reads_a_path_with_uri_characters(tmp_path: Path, clock: Clock) -> None:
+    data_dir = tmp_path / "odd ?name #1 %20"
+    path = _sound_database(data_dir, clock, contacts=2)
+
+    assert summarize_database(path).contact_count == 2
+    path.write_bytes(b"")
+    with pytest.raises(DamagedDatabaseError, match="empty"):
+        check_database_file(path)
