@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from datetime import tzinfo
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_ID, APP_NAME, COMMANDS, __version__
 from desktop.domain.clock import Clock, system_clock
-from desktop.domain.errors import FollowUpDeskError
+from desktop.domain.errors import DamagedDatabaseError, FollowUpDeskError
 from desktop.domain.paths import DATA_DIR_ENV, SETTINGS_FILENAME, icon_cache_dir, resolve_data_dir
 from desktop.domain.services import Services, open_services
 from desktop.logs import configure_logging, install_excepthook, log
@@ -56,6 +56,116 @@ def open_context(data_dir: Path, clock: Clock = system_clock) -> AppContext:
 
 def create_main_window(context: AppContext, zone: Callable[[], tzinfo] = local_zone) -> MainWindow:
     return MainWindow(context.services, context.settings, zone)
+
+
+class AppSession(QObject):
+    """The services and the window on one data folder, for as long as the app runs.
+
+    A damaged database at start is dealt with here (restore the newest good backup, start
+    empty, or quit, the damaged file kept aside untouched), and so is restoring a backup
+    while the app runs: the window and services are closed, the database swapped, and both
+    built again on it, without a restart.
+    """
+
+    def __init__(
+        self,
+        data_dir: Path,
+        clock: Clock = system_clock,
+        zone: Callable[[], tzinfo] = local_zone,
+    ) -> None:
+        super().__init__()
+        self._data_dir = data_dir
+        self._clock = clock
+        self._zone = zone
+        self.context: AppContext | None = None
+        self.window: MainWindow | None = None
+
+    def open(self) -> bool:
+        """Open the database and show the window; False if the user chose to quit.
+        Raises FollowUpDeskError when the database cannot be opened at all."""
+        message = ""
+        try:
+            context = open_context(self._data_dir, self._clock)
+        except DamagedDatabaseError as exc:
+            log.error("The database is damaged; asking what to do")
+            recovered = self._recover(exc)
+            if recovered is None:
+                return False
+            context, message = recovered
+        self._show(context, message)
+        return True
+
+    def _recover(self, error: DamagedDatabaseError) -> tuple[AppContext, str] | None:
+        from desktop.domain.backups import restore_database
+        from desktop.domain.database import newest_good_backup, set_aside_damaged
+        from desktop.ui.backup_dialogs import DamagedChoice, ask_what_to_do_with_damaged
+
+        newest = newest_good_backup(self._data_dir)
+        choice = ask_what_to_do_with_damaged(error, newest, self._zone())
+        if choice is DamagedChoice.QUIT:
+            return None
+        kept = set_aside_damaged(error.path, self._clock())
+        if choice is DamagedChoice.RESTORE and newest is not None:
+            restore_database(self._data_dir, newest, self._clock)
+            message = f"Restored the backup {newest.path.name}; the damaged file is {kept.name}."
+        else:
+            message = f"Started with an empty database; the damaged file is {kept.name}."
+        log.info("Recovered from a damaged database (%s)", choice.value)
+        return open_context(self._data_dir, self._clock), message
+
+    def _show(self, context: AppContext, message: str = "") -> None:
+        self.context = context
+        window = create_main_window(context, self._zone)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.restore_requested.connect(self.restore)
+        self.window = window
+        window.show()
+        if message:
+            window.statusBar().showMessage(message)
+
+    def bring_to_front(self) -> None:
+        if self.window is not None:
+            self.window.bring_to_front()
+
+    def restore(self, source: Path) -> bool:
+        """Replace the database with the backup ``source`` and reload; False if the user
+        kept the window (unsaved edits) or the backup could not be restored."""
+        from desktop.domain.backups import restore_database
+        from desktop.domain.errors import BackupError
+
+        window, context = self.window, self.context
+        assert window is not None and context is not None
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        quit_on_close = app.quitOnLastWindowClosed()
+        app.setQuitOnLastWindowClosed(False)  # the window is rebuilt, the app goes on
+        try:
+            if not window.close():  # asks about unsaved edits; "Cancel" keeps everything
+                return False
+            self.window = None
+            context.close()
+            self.context = None
+            try:
+                outcome = restore_database(self._data_dir, source, self._clock)
+            except BackupError as exc:
+                log.error("A restore failed: %s", type(exc).__name__)
+                QMessageBox.warning(None, "Backup not restored", str(exc))
+                self._show(open_context(self._data_dir, self._clock))
+                return False
+            kept = outcome.safety_copy or outcome.set_aside
+            message = f"Restored {source.name}."
+            if kept is not None:
+                message += f" The database as it was is kept as {kept.name}."
+            log.info("A backup was restored")
+            self._show(open_context(self._data_dir, self._clock), message)
+            return True
+        finally:
+            app.setQuitOnLastWindowClosed(quit_on_close)
+
+    def close(self) -> None:
+        if self.context is not None:
+            self.context.close()
+            self.context = None
 
 
 def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -112,25 +222,26 @@ def main(argv: Sequence[str] | None = None) -> int:
             "Switch to that window, or close it and start again."
         )
         return EXIT_ALREADY_OPEN
+    session = AppSession(data_dir)
     try:
-        context = open_context(data_dir)
+        if not session.open():
+            instance.release()
+            return EXIT_STARTUP_ERROR  # the database is damaged and the user chose to quit
     except FollowUpDeskError as exc:
         instance.release()
         log.error("Could not open the data folder: %s", type(exc).__name__)
         report_startup_error(str(exc))
         return EXIT_STARTUP_ERROR
-    log.info("Data folder opened: %d contacts", context.services.directory.total())
+    assert session.window is not None and session.context is not None
+    log.info("Data folder opened: %d contacts", session.context.services.directory.total())
     try:
-        window = create_main_window(context)
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        instance.activation_requested.connect(window.bring_to_front)
-        window.show()
+        instance.activation_requested.connect(session.bring_to_front)
         # Listening loads QtNetwork: after the first paint, not before it.
         QTimer.singleShot(0, instance.listen)
-        window.ask_for_profile_if_new()
+        session.window.ask_for_profile_if_new()
         code = app.exec()
         log.info("Closed normally")
         return code
     finally:
-        context.close()
+        session.close()
         instance.release()

@@ -92,21 +92,6 @@ def test_an_unwritable_data_dir_is_reported_and_exits_non_zero(
     assert str(blocker / "data") in dialogs[0]
 
 
-def test_a_file_that_is_not_a_database_is_reported(
-    qtbot: QtBot,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    data_dir = tmp_path / "data"
-    data_dir.mkdir()
-    (data_dir / DATABASE_FILENAME).write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 2048)
-    monkeypatch.setattr(QMessageBox, "critical", lambda *_args: None)
-
-    assert main(["followup-desk", "--data-dir", str(data_dir)]) == EXIT_STARTUP_ERROR
-    assert "cannot open the database" in capsys.readouterr().err
-
-
 def test_module_entry_point_answers_version(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "desktop", "--version"],

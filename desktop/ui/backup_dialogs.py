@@ -1,0 +1,205 @@
+"""The questions around backups: where to put one, which one to restore, and what to do
+when the database will not open because it is damaged."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import APP_NAME
+from desktop.domain.backups import BackupInfo
+from desktop.domain.errors import DamagedDatabaseError
+from desktop.ui.dialog_parts import heading_label, ok_cancel_buttons, plain_label
+from desktop.ui.local_time import format_local
+from desktop.ui.row_table_model import RowTableModel
+from desktop.ui.tables import row_table
+
+BACKUP_FILTER = "Follow-Up Desk backups (*.sqlite3);;All files (*)"
+
+
+def _size(size: int) -> str:
+    return QLocale().formattedDataSize(size, 1)
+
+
+class BackupTableModel(RowTableModel[BackupInfo]):
+    headers = ("Made", "Why", "Contacts", "Size", "State")
+
+    def __init__(self, zone: tzinfo, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._zone = zone
+
+    def cell(self, record: BackupInfo, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and column == 4 and record.problem:
+            return record.problem
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 3):
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if column == 0:
+            return format_local(record.created_at, self._zone)
+        if column == 1:
+            return record.kind.label
+        if column == 2:
+            return "" if record.contact_count is None else QLocale().toString(record.contact_count)
+        if column == 3:
+            return _size(record.size)
+        return "Good" if record.ok else "Cannot be used"
+
+
+class RestoreDialog(QDialog):
+    """The backups in the data folder, newest first; or another file the user picks."""
+
+    def __init__(self, backups: list[BackupInfo], zone: tzinfo, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Restore from a backup")
+        self.setAccessibleName("Restore from a backup")
+        self.resize(640, 380)
+        self.chosen: Path | None = None
+        self.model = BackupTableModel(zone, self)
+        self.model.set_rows(backups)
+        self.table = row_table(self.model, name="Backups", object_name="backup_table")
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, 5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        intro = plain_label(
+            "Your contacts, events and letters go back to how they were in the backup you "
+            "choose. The database as it is now is backed up first, so a restore can itself "
+            "be undone by restoring that copy.",
+            name="What restoring does",
+        )
+        self.other_button = QPushButton("Other &File…")
+        self.other_button.setAccessibleName("Restore from another file")
+        self.buttons, self.restore_button, _cancel = ok_cancel_buttons("&Restore…")
+        self.buttons.addButton(self.other_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading_label("Restore from a backup"))
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        if not backups:
+            layout.addWidget(plain_label("There are no backups in the data folder yet."))
+        layout.addWidget(self.buttons)
+        self.table.selectionModel().currentRowChanged.connect(self._update)
+        self.table.doubleClicked.connect(lambda _index: self.accept())
+        self.other_button.clicked.connect(self._choose_file)
+        first_good = next((row for row, b in enumerate(backups) if b.ok), None)
+        if first_good is not None:
+            self.table.selectRow(first_good)
+        self._update()
+
+    def accept(self) -> None:
+        """Override of QDialog.accept: only a usable backup can be chosen."""
+        record = self._current()
+        if record is None or not record.ok:
+            return
+        self.chosen = record.path
+        super().accept()
+
+    def _current(self) -> BackupInfo | None:
+        index = self.table.currentIndex()
+        return self.model.record_at(index.row()) if index.isValid() else None
+
+    def _update(self) -> None:
+        record = self._current()
+        self.restore_button.setEnabled(record is not None and record.ok)
+
+    def _choose_file(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(self, "Restore from a file", "", BACKUP_FILTER)
+        if name:
+            self.chosen = Path(name)
+            super().accept()
+
+    @classmethod
+    def ask(
+        cls, backups: list[BackupInfo], zone: tzinfo, parent: QWidget | None = None
+    ) -> Path | None:
+        dialog = cls(backups, zone, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.chosen
+
+
+def confirm_restore(parent: QWidget, source: Path, zone: tzinfo) -> bool:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Restore from a backup")
+    box.setText(f"Restore {source.name}?")
+    box.setInformativeText(
+        "Everything changed since that backup will be replaced by it. The database as it "
+        "is now is backed up first."
+    )
+    restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(restore)
+    box.exec()
+    return box.clickedButton() is restore
+
+
+def ask_backup_destination(parent: QWidget, start_dir: str, now: datetime) -> Path | None:
+    """Where "Back Up Now" writes: a file the user names (a dated name is suggested)."""
+    suggested = Path(start_dir or Path.home()) / f"followup-desk-backup-{now:%Y-%m-%d}.sqlite3"
+    name, _filter = QFileDialog.getSaveFileName(
+        parent, "Back up now", str(suggested), BACKUP_FILTER
+    )
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix else path.with_suffix(".sqlite3")
+
+
+class DamagedChoice(Enum):
+    RESTORE = "restore"
+    START_EMPTY = "start-empty"
+    QUIT = "quit"
+
+
+def ask_what_to_do_with_damaged(
+    error: DamagedDatabaseError, newest: BackupInfo | None, zone: tzinfo
+) -> DamagedChoice:
+    """At start: the database is damaged. Say so plainly and offer the way out."""
+    box = QMessageBox()
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(f"{APP_NAME}: the database is damaged")
+    box.setText("Your database cannot be opened because it is damaged.")
+    details = [error.reason, ""]
+    details.append(
+        f"It will not be changed: {APP_NAME} keeps it aside, as it is, in the data folder "
+        f"({error.path.parent}), for a rescue later."
+    )
+    restore = None
+    if newest is not None:
+        count = "" if newest.contact_count is None else f", {newest.contact_count} contacts"
+        details.append(
+            f"\nThe newest good backup is from {format_local(newest.created_at, zone)}{count}."
+        )
+        restore = box.addButton("Restore the Newest Backup", QMessageBox.ButtonRole.AcceptRole)
+    else:
+        details.append("\nThere is no backup in the data folder to restore.")
+    empty = box.addButton("Start With an Empty Database", QMessageBox.ButtonRole.DestructiveRole)
+    quit_button = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.setInformativeText("\n".join(details))
+    box.setDefaultButton(restore or quit_button)
+    box.setEscapeButton(quit_button)
+    box.exec()
+    clicked = box.clickedButton()
+    if restore is not None and clicked is restore:
+        return DamagedChoice.RESTORE
+    if clicked is empty:
+        return DamagedChoice.START_EMPTY
+    return DamagedChoice.QUIT
