@@ -7,6 +7,8 @@ relationship stands. The form knows nothing of the database; the window saves wh
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
@@ -59,6 +61,7 @@ class BusinessCardForm(QWidget):
         self.setAccessibleName("Business card")
         self._contact_id: int | None = None
         self._loaded = ContactCard()
+        self._loaded_introducer_name = ""
         self._loading = False
         self._introduced_by_id: int | None = None
 
@@ -261,6 +264,7 @@ class BusinessCardForm(QWidget):
         try:
             self._contact_id = contact_id
             self._loaded = card
+            self._loaded_introducer_name = introducer_name
             self._show_introducer(card.introduced_by_id, introducer_name)
             self._set_combo(self.courtesy_title, card.courtesy_title)
             for name, edit in self.fields.items():
@@ -301,9 +305,29 @@ class BusinessCardForm(QWidget):
         self.introducer_label.setEnabled(contact_id is not None)
         self.clear_introducer_button.setEnabled(contact_id is not None)
 
+    def revert(self) -> None:
+        """Drop the unsaved edits: show the card as it was loaded."""
+        self.load(self._loaded, self._contact_id, self._loaded_introducer_name)
+
     def is_modified(self) -> bool:
-        """True when the card differs from what was loaded (ignoring outer white space)."""
-        return self.card().normalised() != self._loaded.normalised()
+        """True when the card differs from what was loaded (ignoring outer white space).
+
+        A new card counts as modified only once something is typed or chosen beyond its
+        title and relationship: those alone are not a card anyone would miss.
+        """
+        card = self.card().normalised()
+        loaded = self._loaded.normalised()
+        if self._contact_id is None:
+            card = dataclasses.replace(card, courtesy_title="", category="")
+            loaded = dataclasses.replace(loaded, courtesy_title="", category="")
+        return card != loaded
+
+    def subject_name(self) -> str:
+        """Who the card is about, as the user knows them: the stored name of a saved
+        contact, the typed name of a new one."""
+        if self._contact_id is not None:
+            return self._loaded.formal_name
+        return self.card().normalised().formal_name or "the new contact"
 
     def show_errors(self, errors: dict[str, str]) -> None:
         """Show each message next to its field and move the cursor to the first one."""

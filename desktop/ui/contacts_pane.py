@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import QItemSelectionModel, QLocale, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QGridLayout,
     QHeaderView,
@@ -101,6 +102,8 @@ class ContactsPane(QWidget):
         self.model = ContactTableModel(directory.listings, zone, self)
         self.table = row_table(self.model, name="Contacts", object_name="contact_table")
         self.table.setSortingEnabled(True)
+        # Shift- and Ctrl-click, Shift+arrows and Ctrl+A select several rows to delete at once.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -223,6 +226,51 @@ class ContactsPane(QWidget):
             return False
         self._select_row(row)
         return True
+
+    def select_contacts(self, contact_ids: Sequence[int]) -> bool:
+        """Select these contacts, the first one current, clearing the search and filters if
+        they hide any of them; False if none of them can be shown."""
+        if not contact_ids:
+            return False
+        rows = [self.model.row_of(cid) for cid in contact_ids]
+        if None in rows and not self.current_filter().is_everything:
+            self.clear_filters()
+            rows = [self.model.row_of(cid) for cid in contact_ids]
+        shown = sorted(row for row in rows if row is not None)
+        if not shown:
+            return False
+        first = rows[0] if rows[0] is not None else shown[0]
+        self._select_row(first)  # the current row, whose card is shown
+        selection = QItemSelection()
+        last_column = self.model.columnCount() - 1
+        start = previous = shown[0]
+        for row in [*shown[1:], None]:
+            if row is not None and row == previous + 1:
+                previous = row
+                continue
+            selection.select(self.model.index(start, 0), self.model.index(previous, last_column))
+            if row is not None:
+                start = previous = row
+        self.table.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.Select)
+        return True
+
+    def show_current(self, contact_id: int | None) -> None:
+        """Make ``contact_id`` the one selected row if the table shows it, else select nobody
+        (the filters stay as they are)."""
+        row = self.model.row_of(contact_id) if contact_id is not None else None
+        if row is None:
+            self.clear_selection()
+        else:
+            self._select_row(row)
+
+    def selected_contact_ids(self) -> list[int]:
+        """The contacts of every selected row, in the table's order."""
+        rows: set[int] = set()
+        selection = self.table.selectionModel().selection()
+        for at in range(selection.size()):
+            selected = selection.at(at)
+            rows.update(range(selected.top(), selected.bottom() + 1))
+        return [self.model.contact_id_at(row) for row in sorted(rows)]
 
     def selected_contact_id(self) -> int | None:
         index = self.table.selectionModel().currentIndex()

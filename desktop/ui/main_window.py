@@ -15,7 +15,14 @@ from datetime import tzinfo
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
@@ -35,7 +42,8 @@ from desktop.ui.business_card_form import BusinessCardForm
 from desktop.ui.contact_history_view import ContactHistoryView
 from desktop.ui.contact_picker import ContactPickerDialog
 from desktop.ui.contacts_pane import ContactsPane
-from desktop.ui.dialogs import ConfirmDeleteContact
+from desktop.ui.dialogs import NAMED_IN_BULK, AskSaveChanges, ConfirmDeleteContacts
+from desktop.ui.field_undo import FieldUndoFirst
 from desktop.ui.follow_up_flow import FollowUpFlow
 from desktop.ui.icons import themed_icon
 from desktop.ui.letter_composer import LetterComposer
@@ -43,6 +51,13 @@ from desktop.ui.letter_desk import LetterDesk
 from desktop.ui.local_time import format_local, local_zone
 from desktop.ui.opportunities_pane import OpportunitiesPane
 from desktop.ui.today_view import TodayView, agenda_summary
+from desktop.ui.undo_commands import (
+    AddContactCommand,
+    ContactChange,
+    ContactCommand,
+    DeleteContactsCommand,
+    EditContactCommand,
+)
 
 STATUS_TIMEOUT_MS = 8000
 # Time moves on while the window is open: re-sort the agenda every minute.
@@ -162,14 +177,20 @@ class MainWindow(QMainWindow):
         self.letter_desk = LetterDesk(self.composer, services, clock, zone, self)
         self.agenda_timer = QTimer(self)
         self.agenda_timer.setInterval(AGENDA_REFRESH_MS)
+        # Changes to contacts, undone and redone from the Edit menu.
+        self.undo_stack = QUndoStack(self)
+        self._switch_pending = False
+        self._step_failure: tuple[str, str] | None = None
 
         self._build_actions()
         self._build_menus_and_toolbar()
         self._connect_signals()
+        self._field_undo = FieldUndoFirst(self)
+        self._field_undo.watch(self)
         self._restore_state()
         self.reload_contacts()
         self.reload_opportunities()
-        self._new_contact()
+        self._show_blank_card()
         agenda = self.refresh_agenda()
         self._greet(agenda)
         self.agenda_timer.start()
@@ -207,11 +228,22 @@ class MainWindow(QMainWindow):
             "&Delete Contact",
             "fa6s.user-minus",
             keys(QKeySequence.StandardKey.Delete),
-            "Delete the selected contact",
+            "Delete the selected contacts (Shift- or Ctrl-click to select several)",
         )
         # Delete must not steal the key from text fields: it acts only in the contacts list.
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.contact_table.addAction(self.delete_action)
+        # Window-wide, but a text field with typing to undo keeps Ctrl+Z (see field_undo).
+        self.undo_action = self._action(
+            "&Undo", "fa6s.rotate-left", keys(QKeySequence.StandardKey.Undo)
+        )
+        self.redo_action = self._action(
+            "&Redo", "fa6s.rotate-right", keys(QKeySequence.StandardKey.Redo)
+        )
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.setEnabled(False)
+        self.addActions([self.undo_action, self.redo_action])
         self.find_action = self._action(
             "&Find Contact",
             "fa6s.magnifying-glass",
@@ -287,6 +319,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menu_bar.addMenu("&Edit")
+        edit_menu.setObjectName("edit_menu")
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
         edit_menu.addActions([self.find_action, self.delete_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.profile_action, self.templates_action, self.preferences_action])
@@ -323,7 +358,17 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.new_action.triggered.connect(self._new_contact)
         self.save_action.triggered.connect(self.save_card)
-        self.delete_action.triggered.connect(self.delete_selected_contact)
+        self.delete_action.triggered.connect(self.delete_selected_contacts)
+        self.undo_action.triggered.connect(self.undo)
+        self.redo_action.triggered.connect(self.redo)
+        self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_stack.undoTextChanged.connect(
+            lambda text: self._name_step(self.undo_action, "&Undo", text)
+        )
+        self.undo_stack.redoTextChanged.connect(
+            lambda text: self._name_step(self.redo_action, "&Redo", text)
+        )
         self.find_action.triggered.connect(self._focus_search)
         self.log_event_action.triggered.connect(self.log_event)
         self.today_action.triggered.connect(self.show_today)
@@ -370,58 +415,101 @@ class MainWindow(QMainWindow):
             self.select_contact(select_id)
 
     def select_contact(self, contact_id: int) -> bool:
-        return self.contacts_pane.select_contact(contact_id)
+        """Show ``contact_id`` in the table and on the card. False if they cannot be shown,
+        or the user chose to stay on a card with unsaved edits."""
+        if contact_id != self.card_form.contact_id and not self._settle_unsaved_card():
+            return False
+        if not self.contacts_pane.select_contact(contact_id):
+            return False
+        if self.card_form.contact_id != contact_id:  # their row was current already
+            self._show_contact(contact_id)
+        return True
 
     def selected_contact(self) -> ContactRecord | None:
         return self.contacts_pane.selected_contact()
 
-    def save_card(self) -> None:
+    def save_card(self) -> bool:
+        """Save the card; False (with the errors beside their fields) if it cannot be."""
         card = self.card_form.card()
         contact_id = self.card_form.contact_id
+        command: ContactCommand | None = None
         try:
             if contact_id is None:
                 saved = self._contacts.add_contact(card)
+                command = AddContactCommand(saved, self._contacts, *self._step_reports())
             else:
+                before = self._contacts.get_contact(contact_id)
                 saved = self._contacts.update_contact(contact_id, card)
+                if saved.card != before.card:
+                    command = EditContactCommand(
+                        before, saved, self._contacts, *self._step_reports()
+                    )
         except ValidationError as exc:
             self.card_form.show_errors(exc.errors)
             self.statusBar().showMessage(f"Not saved: {exc}", STATUS_TIMEOUT_MS)
-            return
+            return False
         except ContactNotFound as exc:
             QMessageBox.warning(self, "Contact not saved", str(exc))
             self.reload_contacts()
-            return
-        self.contacts_pane.refresh(changed=[saved.id])
-        self.select_contact(saved.id)
+            return False
+        if command is not None:
+            self.undo_stack.push(command)
+        # The card first: selecting the row then finds its contact already shown.
         self._load_card(saved)
+        self.contacts_pane.refresh(changed=[saved.id])
+        self.contacts_pane.select_contact(saved.id)
         self.statusBar().showMessage(f"Saved {saved.formal_name}", STATUS_TIMEOUT_MS)
         if contact_id is not None:
             self.refresh_agenda()  # a renamed person or a new address changes the list
+        return True
 
-    def delete_selected_contact(self) -> None:
-        record = self.selected_contact()
-        if record is None:
+    def delete_selected_contacts(self) -> None:
+        """Delete every selected contact after one confirmation; Undo brings them back."""
+        pane = self.contacts_pane
+        ids = pane.selected_contact_ids()
+        current = pane.selected_contact_id()
+        if not ids and current is not None:
+            ids = [current]
+        if not ids:
             self.statusBar().showMessage("Select a contact to delete.", STATUS_TIMEOUT_MS)
             return
-        follow_up_count = self._follow_ups.count_for_contact(record.id)
-        if not ConfirmDeleteContact.ask(record, follow_up_count, self):
-            return
-        row = self.contact_table.currentIndex().row()
+        rows = [row for row in map(self.contact_model.row_of, ids) if row is not None]
         try:
-            deleted = self._contacts.delete_contact(record.id)
+            named = [self.contact_model.record_at(row) for row in rows[:NAMED_IN_BULK]]
         except ContactNotFound:
-            deleted = record  # already gone, which is what the user asked for
-        self.contacts_pane.refresh(changed=[record.id], keep_current=False)
-        if self.contact_model.rowCount() > 0:
-            next_row = min(max(row, 0), self.contact_model.rowCount() - 1)
+            self.reload_contacts()  # deleted meanwhile: let the user look again
+            return
+        follow_up_count = self._contacts.count_follow_ups(ids)
+        if not ConfirmDeleteContacts.ask(named, len(ids), follow_up_count, self):
+            return
+        deleted = self._contacts.delete_contacts(ids)
+        if deleted.count:
+            self.undo_stack.push(
+                DeleteContactsCommand(deleted, self._contacts, *self._step_reports())
+            )
+        what = deleted.describe() if deleted.count else named[0].formal_name
+        card_gone = self.card_form.contact_id in set(ids)
+        if card_gone:
+            self.card_form.load(None)  # their card (and any edits to it) went with them
+        pane.refresh(changed=ids, keep_current=not card_gone)
+        if card_gone and self.contact_model.rowCount() > 0:
+            next_row = min(min(rows, default=0), self.contact_model.rowCount() - 1)
             self.select_contact(self.contact_model.contact_id_at(next_row))
-        else:
-            self._new_contact()
-        self.statusBar().showMessage(f"Deleted {deleted.formal_name}", STATUS_TIMEOUT_MS)
+        elif card_gone:
+            self._show_blank_card()
+        self.statusBar().showMessage(f"Deleted {what}", STATUS_TIMEOUT_MS)
         self.refresh_agenda()
         self.reload_opportunities()
 
+    # The name the action was first wired under.
+    delete_selected_contact = delete_selected_contacts
+
     def _new_contact(self) -> None:
+        """New Contact: a blank card, once any unsaved edits are saved or dropped."""
+        if self._settle_unsaved_card():
+            self._show_blank_card()
+
+    def _show_blank_card(self) -> None:
         self.contacts_pane.clear_selection()
         self.card_form.load(None)
         self._show_history(None)
@@ -429,15 +517,55 @@ class MainWindow(QMainWindow):
         self._show_card_letter()
         self.card_form.focus_first_field()
 
+    def _settle_unsaved_card(self) -> bool:
+        """Before the card shows someone else, or the window closes: ask what to do with
+        unsaved edits. True when the card may change (saved, discarded, or unmodified);
+        False to stay (the user cancelled, or the save was refused: its errors show)."""
+        if not self.card_form.is_modified():
+            return True
+        answer = AskSaveChanges.ask(self.card_form.subject_name(), self)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save_card()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.card_form.revert()
+            self._on_card_edited()
+            return True
+        return False
+
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
             return
+        contact_id = self.contact_model.contact_id_at(current.row())
+        if contact_id == self.card_form.contact_id:
+            return  # already on the card, with whatever edits it has
+        if self.card_form.is_modified():
+            # Asked once the view is done with the click or key that moved the selection:
+            # a dialog in the middle of its mouse press would leave the view confused.
+            if not self._switch_pending:
+                self._switch_pending = True
+                QTimer.singleShot(0, self._finish_switch)
+            return
+        self._show_contact(contact_id)
+
+    def _finish_switch(self) -> None:
+        """The table moved away from a card with unsaved edits: save, drop, or go back."""
+        self._switch_pending = False
+        target = self.contacts_pane.selected_contact_id()
+        if target is None or target == self.card_form.contact_id:
+            return
+        if not self._settle_unsaved_card():
+            self.contacts_pane.show_current(self.card_form.contact_id)
+            return
+        if self.contacts_pane.selected_contact_id() != target:  # the save selected its row
+            self.contacts_pane.show_current(target)
+        if self.card_form.contact_id != target:
+            self._show_contact(target)
+
+    def _show_contact(self, contact_id: int) -> None:
         try:
-            record = self.contact_model.record_at(current.row())
+            record = self._contacts.get_contact(contact_id)
         except ContactNotFound:
             self.reload_contacts()
-            return
-        if record.id == self.card_form.contact_id and not self.card_form.is_modified():
             return
         self._load_card(record)
 
@@ -497,6 +625,67 @@ class MainWindow(QMainWindow):
             self.card_form.set_introducer(
                 contact_id, self._contacts.names([contact_id])[contact_id]
             )
+
+    # -- undo and redo --------------------------------------------------------------------
+    def undo(self) -> None:
+        """Edit ▸ Undo: the last change to contacts (settling unsaved edits to its card)."""
+        self._step(self.undo_stack.index() - 1, self.undo_stack.undo)
+
+    def redo(self) -> None:
+        self._step(self.undo_stack.index(), self.undo_stack.redo)
+
+    def _step(self, index: int, run: Callable[[], None]) -> None:
+        command = self.undo_stack.command(index)
+        if command is None:
+            return
+        card_id = self.card_form.contact_id
+        if (
+            isinstance(command, ContactCommand)
+            and card_id in command.contact_ids()
+            and self.card_form.is_modified()
+        ):
+            position = (self.undo_stack.index(), self.undo_stack.count())
+            if not self._settle_unsaved_card():
+                return
+            if (self.undo_stack.index(), self.undo_stack.count()) != position:
+                return  # saved: that save is now the last change, for the next undo
+        self._step_failure = None
+        run()
+        if self._step_failure is not None:
+            title, message = self._step_failure
+            self._step_failure = None
+            self.statusBar().showMessage(title, STATUS_TIMEOUT_MS)
+            QMessageBox.warning(self, title, message)
+
+    def _step_reports(self) -> tuple[Callable[[ContactChange], None], Callable[[str, str], None]]:
+        return self._after_step, self._step_failed
+
+    def _step_failed(self, title: str, message: str) -> None:
+        self._step_failure = (title, message)
+
+    def _after_step(self, change: ContactChange) -> None:
+        """After an undo or redo: the views read again, the card follows if it may."""
+        pane = self.contacts_pane
+        card_gone = self.card_form.contact_id in change.removed
+        if card_gone:
+            self.card_form.load(None)
+        pane.refresh(changed=None, keep_current=not card_gone)
+        if not self.card_form.is_modified():
+            if change.shown and pane.select_contacts(change.shown):
+                shown = self.card_form.contact_id
+                if shown is not None and shown in change.shown:
+                    self._show_contact(shown)  # same person, new values: read them again
+            elif card_gone:
+                self._show_blank_card()
+        self.refresh_agenda()
+        self.reload_opportunities()
+        self._show_history(self.card_form.contact_id)
+        self.statusBar().showMessage(change.message, STATUS_TIMEOUT_MS)
+
+    @staticmethod
+    def _name_step(action: QAction, verb: str, text: str) -> None:
+        action.setText(f"{verb} {text}" if text else verb)
+        action.setToolTip(action.text().replace("&", ""))
 
     def _on_card_edited(self) -> None:
         self.setWindowModified(self.card_form.is_modified())
@@ -758,7 +947,11 @@ class MainWindow(QMainWindow):
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Override of QWidget.closeEvent: remember the window's layout for next time."""
+        """Override of QWidget.closeEvent: settle unsaved edits (Cancel keeps the window
+        open), then remember the window's layout for next time."""
+        if not self._settle_unsaved_card():
+            event.ignore()
+            return
         self.agenda_timer.stop()
         self.save_state()
         super().closeEvent(event)

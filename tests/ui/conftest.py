@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from desktop.app import AppContext, create_main_window, open_context
 from desktop.domain.clock import Clock
 from desktop.ui.main_window import MainWindow
+from tests.ui.helpers import keep_window
 
 OpenWindow = Callable[[], MainWindow]
 
@@ -38,7 +39,7 @@ def open_window(qtbot: QtBot, data_dir: Path, clock: Clock) -> Iterator[OpenWind
         context = open_context(data_dir, clock)
         contexts.append(context)
         window = create_main_window(context, zone=lambda: CHICAGO)
-        qtbot.addWidget(window)
+        keep_window(qtbot, window)
         window.show()
         qtbot.waitExposed(window)
         return window

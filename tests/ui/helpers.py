@@ -13,6 +13,12 @@ from desktop.ui.business_card_form import BusinessCardForm
 from desktop.ui.main_window import MainWindow
 
 
+def keep_window(qtbot: QtBot, window: MainWindow) -> None:
+    """Close ``window`` when the test ends, dropping unsaved card edits first: otherwise it
+    would ask whether to save them, and nobody would answer."""
+    qtbot.addWidget(window, before_close_func=lambda _: window.card_form.revert())
+
+
 def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
     """Type ``text`` into ``widget``: ASCII as key presses, anything else the way an input
     method delivers it (QTest can only press keys that exist on a US keyboard)."""

@@ -20,7 +20,7 @@ from desktop.ui.contact_table_model import COL_COMPANY, COL_LAST_CONTACT, COL_NA
 from desktop.ui.main_window import MainWindow
 from tests.conftest import NOW
 from tests.ui.conftest import CHICAGO
-from tests.ui.helpers import table_names, type_text
+from tests.ui.helpers import keep_window, table_names, type_text
 
 
 class MovableClock:
@@ -82,7 +82,7 @@ def people(
 
     def start() -> MainWindow:
         window = create_main_window(context, zone=lambda: CHICAGO)
-        qtbot.addWidget(window)
+        keep_window(qtbot, window)
         window.show()
         qtbot.waitExposed(window)
         return window

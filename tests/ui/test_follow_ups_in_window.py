@@ -25,7 +25,7 @@ from desktop.ui.thank_introducers_dialog import ThankIntroducersDialog
 from tests.conftest import NOW
 from tests.ui.conftest import CHICAGO
 from tests.ui.dialog_helpers import answer_next_dialog, click_check_box, click_row
-from tests.ui.helpers import answer_next_message_box, table_names
+from tests.ui.helpers import answer_next_message_box, keep_window, table_names
 
 LEFT = Qt.MouseButton.LeftButton
 Desk = tuple[AppContext, dict[str, int], Callable[[], MainWindow]]
@@ -73,7 +73,7 @@ def desk(qtbot: QtBot, data_dir: Path, clock_at: MovableClock) -> Iterator[Desk]
 
     def start() -> MainWindow:
         window = create_main_window(context, zone=lambda: CHICAGO)
-        qtbot.addWidget(window)
+        keep_window(qtbot, window)
         window.show()
         qtbot.waitExposed(window)
         return window

@@ -25,7 +25,7 @@ from desktop.domain.vocabulary import Channel, FollowUpStatus, Situation
 from desktop.ui.main_window import MainWindow
 from tests.conftest import NOW
 from tests.ui.conftest import CHICAGO
-from tests.ui.helpers import answer_next_message_box, type_text
+from tests.ui.helpers import answer_next_message_box, keep_window, type_text
 
 Start = Callable[[], MainWindow]
 
@@ -62,7 +62,7 @@ def letter_desk(
 
     def start() -> MainWindow:
         window = create_main_window(context, zone=lambda: CHICAGO)
-        qtbot.addWidget(window)
+        keep_window(qtbot, window)
         window.show()
         qtbot.waitExposed(window)
         window.today_view.table.selectRow(0)
