@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import tzinfo
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -73,6 +73,7 @@ class SettingsKey:
     LEFT_TAB = "main_window/left_tab"
     PROFILE_ASKED = "profile/asked"
     IMPORT_DIR = "files/import_dir"
+    BACKUP_DIR = "files/backup_dir"
     EXPORT_DIR = "files/export_dir"
 
 
@@ -89,6 +90,10 @@ def _dropped_file(mime: QMimeData) -> Path | None:
 
 
 class MainWindow(QMainWindow):
+    # A backup the user chose to restore (Path): the app session closes this window and its
+    # database, swaps the file and opens a new window on it.
+    restore_requested = Signal(object)
+
     def __init__(
         self,
         services: Services,
@@ -275,6 +280,16 @@ class MainWindow(QMainWindow):
         self.pdf_due_letters_action = self._action(
             "Save Letters for Due Follow-Ups as PDF…", "fa6s.file-pdf"
         )
+        self.backup_action = self._action(
+            "&Back Up Now…",
+            "fa6s.box-archive",
+            tip="Save a copy of all your contacts, events and letters where you choose",
+        )
+        self.restore_action = self._action(
+            "&Restore From Backup…",
+            "fa6s.clock-rotate-left",
+            tip="Go back to a backup: daily ones and those made before imports and upgrades",
+        )
         self.import_action = self._action(
             "&Import Contacts…",
             "fa6s.file-import",
@@ -312,6 +327,8 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.new_action, self.save_action])
         file_menu.addSeparator()
         file_menu.addActions([self.import_action, self.export_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.backup_action, self.restore_action])
         file_menu.addSeparator()
         file_menu.addActions(
             [self.export_calendar_action, self.print_agenda_action, self.agenda_pdf_action]
@@ -379,6 +396,8 @@ class MainWindow(QMainWindow):
         self.pdf_due_letters_action.triggered.connect(lambda: self.send_due_letters(to_pdf=True))
         self.agenda_pdf_action.triggered.connect(self.save_agenda_pdf)
         self.import_action.triggered.connect(self.import_contacts)
+        self.backup_action.triggered.connect(self.back_up_now)
+        self.restore_action.triggered.connect(self.choose_backup_to_restore)
         self.export_action.triggered.connect(self.export_contacts)
         self.preferences_action.triggered.connect(self.flow.edit_preferences)
         self.quit_action.triggered.connect(self.close)
@@ -867,6 +886,31 @@ class MainWindow(QMainWindow):
             return
         self.reload_contacts()
         self.statusBar().showMessage(import_summary(result), STATUS_TIMEOUT_MS)
+
+    def back_up_now(self) -> None:
+        """A copy of the whole database where the user chooses."""
+        from desktop.ui.backup_dialogs import ask_backup_destination
+
+        start = str(self._settings.value(SettingsKey.BACKUP_DIR, ""))
+        path = ask_backup_destination(self, start, self._clock().astimezone(self._zone()))
+        if path is None:
+            return
+        self._settings.setValue(SettingsKey.BACKUP_DIR, str(path.parent))
+        try:
+            written = self._services.backups.back_up_to(path)
+        except FollowUpDeskError as exc:
+            QMessageBox.warning(self, "Backup not written", str(exc))
+            return
+        self.statusBar().showMessage(f"Backed up to {written}", STATUS_TIMEOUT_MS)
+
+    def choose_backup_to_restore(self) -> None:
+        """Pick a backup (or another file), confirm, and ask the app to restore it."""
+        from desktop.ui.backup_dialogs import RestoreDialog, confirm_restore
+
+        source = RestoreDialog.ask(self._services.backups.list_backups(), self._zone(), self)
+        if source is None or not confirm_restore(self, source, self._zone()):
+            return
+        self.restore_requested.emit(source)
 
     def export_contacts(self) -> None:
         """Save the contacts shown (or, if the user says so, all of them) to a file."""
