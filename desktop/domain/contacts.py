@@ -97,9 +97,10 @@ _MULTILINE = frozenset({"notes"})
 
 # Plain addresses ("dana.davis+jobs@mail.acme-corp.example"), a strict subset of what
 # email-validator accepts: they skip its full check, which is most of an import's time.
+# A label with "--" after two characters ("xn--", IDNA's reserved form) takes the full check.
 PLAIN_EMAIL = re.compile(
     r"(?=[^@]{1,64}@)[a-z0-9_+-]+(?:\.[a-z0-9_+-]+)*"
-    r"@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}",
+    r"@(?:(?![a-z0-9-]{2}--)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}",
     re.IGNORECASE | re.ASCII,
 )
 # Domains email-validator refuses even without a deliverability check (RFC 6761 and others).
@@ -112,6 +113,8 @@ def email_problem(email: str) -> str | None:
         len(email) <= 254
         and PLAIN_EMAIL.fullmatch(email)
         and email.rsplit(".", 1)[-1].lower() not in _SPECIAL_USE_DOMAINS
+        # "ab--c" labels are reserved for Punycode ("xn--"): left to the full check.
+        and "--" not in email.partition("@")[2]
     ):
         return None
     # Imported here: its tables cost ~20 ms at start-up, before any address is checked.

@@ -479,7 +479,8 @@ def test_every_address_the_fast_path_accepts_email_validator_accepts(address: st
 
     if email_problem(address) is None:
         email_validator.validate_email(address, check_deliverability=False)
-    if PLAIN_EMAIL.fullmatch(address) and address.rsplit(".", 1)[-1] in ("com", "io"):
+    plain = PLAIN_EMAIL.fullmatch(address) and "--" not in address.partition("@")[2]
+    if plain and address.rsplit(".", 1)[-1] in ("com", "io"):
         assert email_problem(address) is None, "a plain address is accepted"
 
 
@@ -495,7 +496,8 @@ def test_the_fast_path_never_lets_through_what_email_validator_refuses(address: 
 
 
 @pytest.mark.parametrize(
-    "address", ["dana@acme.test", "a..b@x.com", "a@-x.com", "router@home.arpa", "x@local"]
+    "address",
+    ["dana@acme.test", "a..b@x.com", "a@-x.com", "router@home.arpa", "x@local", "a@ab--c.com"],
 )
 def test_addresses_that_look_plain_but_are_not_are_still_refused(address: str) -> None:
     assert email_problem(address) is not None
