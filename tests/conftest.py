@@ -13,10 +13,15 @@ from pathlib import Path
 
 import peewee
 import pytest
+from hypothesis import settings
 
 from desktop.domain.clock import Clock, fixed_clock
 from desktop.domain.contacts import ContactService
 from desktop.domain.database import open_database
+
+# CI runs the same examples every time (derandomized); elsewhere Hypothesis explores anew.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 # A fixed moment: Wednesday 25 November 2026, 14:30 UTC.
 NOW = datetime(2026, 11, 25, 14, 30, tzinfo=UTC)
