@@ -257,11 +257,8 @@ def put_back(db: peewee.SqliteDatabase, removed: RemovedRows, names: Sequence[st
     # The rows refer to each other (an introducer among the deleted, a follow-up after
     # another): check the references once, at commit, rather than order every insert.
     db.execute_sql("PRAGMA defer_foreign_keys = ON")
-    # A deleted contact's search row cascades, but its full-text row (a table that cannot
-    # have a foreign key) stays behind, and the index would trip over it when it indexes
-    # the contact again.
-    for batch in _batches(removed.table("contact").ids()):
-        db.execute_sql(f"DELETE FROM contact_text WHERE rowid IN ({_marks(batch)})", batch)
+    # The search index needs nothing here: the contact rows put back are queued by the
+    # triggers, and the next refresh replaces whatever the index still held for those ids.
     for rows in removed.tables:
         if rows.rows:
             columns = ", ".join(rows.columns)

@@ -158,8 +158,10 @@ def _v4_search(db: peewee.SqliteDatabase) -> None:
         "ALTER TABLE contact ADD COLUMN met_on TEXT",
         # One row per contact: folded sort keys and when they were last contacted. Kept up
         # to date by desktop.domain.contact_search from the rows the triggers below queue.
+        # No foreign key: a deleted contact's row stays until the index is refreshed, which
+        # then removes it and its text together (a cascade would orphan the text).
         """CREATE TABLE contact_search (
-            contact_id      INTEGER PRIMARY KEY REFERENCES contact (id) ON DELETE CASCADE,
+            contact_id      INTEGER PRIMARY KEY,
             category        TEXT NOT NULL,
             name_key        TEXT NOT NULL,
             given_key       TEXT NOT NULL,

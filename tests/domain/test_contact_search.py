@@ -976,3 +976,16 @@ def test_the_index_finds_what_a_plain_search_would(
         expected = sorted(i for i, text in texts.items() if _oracle_matches(terms, cards[i], text))
 
         assert sorted(directory.matching_ids(ContactFilter(text=query))) == expected
+
+
+def test_deleting_a_contact_leaves_no_text_behind_in_the_index(
+    directory: ContactDirectory, contacts: ContactService, db: peewee.SqliteDatabase
+) -> None:
+    dana = contacts.add_contact(DANA)
+    directory.refresh_index()
+    contacts.delete_contact(dana.id)
+
+    directory.refresh_index()
+
+    assert list(db.execute_sql("SELECT rowid FROM contact_text")) == []
+    assert list(db.execute_sql("SELECT contact_id FROM contact_search")) == []
