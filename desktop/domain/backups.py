@@ -42,7 +42,12 @@ from desktop.domain.database import (
     summarize_database,
     timestamp,
 )
-from desktop.domain.errors import BackupError, DamagedDatabaseError, ValidationError
+from desktop.domain.errors import (
+    BackupError,
+    DamagedDatabaseError,
+    DatabaseError,
+    ValidationError,
+)
 from desktop.domain.migrations import SCHEMA_VERSION
 from desktop.domain.paths import backups_dir, database_path
 
@@ -500,7 +505,10 @@ def restore_database(
         except (OSError, sqlite3.Error) as exc:
             raise BackupError(f"Cannot copy {path} for the restore: {exc}.") from exc
         if damaged or (not live.exists() and any(s.exists() for s in side_files(live))):
-            set_aside = set_aside_damaged(live, now)
+            try:
+                set_aside = set_aside_damaged(live, now)
+            except DatabaseError as exc:
+                raise BackupError(f"{exc} Nothing was restored.") from exc
         elif live.exists():
             _close_cleanly(live)
         os.replace(temp, live)
