@@ -98,18 +98,28 @@ class AppSession(QObject):
     def _recover(self, error: DamagedDatabaseError) -> tuple[AppContext, str] | None:
         from desktop.domain.backups import restore_database
         from desktop.domain.database import newest_good_backup, set_aside_damaged
+        from desktop.domain.errors import BackupError
         from desktop.ui.backup_dialogs import DamagedChoice, ask_what_to_do_with_damaged
 
         newest = newest_good_backup(self._data_dir)
         choice = ask_what_to_do_with_damaged(error, newest, self._zone())
         if choice is DamagedChoice.QUIT:
             return None
-        kept = set_aside_damaged(error.path, self._clock())
         if choice is DamagedChoice.RESTORE and newest is not None:
-            restore_database(self._data_dir, newest, self._clock)
-            message = f"Restored the backup {newest.path.name}; the damaged file is {kept.name}."
+            try:
+                # Sets the damaged file aside itself, once the copy is safely made.
+                outcome = restore_database(self._data_dir, newest, self._clock)
+            except BackupError as exc:
+                log.error("Restoring at start failed: %s", type(exc).__name__)
+                QMessageBox.warning(None, "Backup not restored", f"{exc}\n\nNothing was changed.")
+                return None
+            kept = outcome.set_aside
+            message = f"Restored the backup {newest.path.name}."
         else:
-            message = f"Started with an empty database; the damaged file is {kept.name}."
+            kept = set_aside_damaged(error.path, self._clock())
+            message = "Started with an empty database."
+        if kept is not None:
+            message += f" The damaged file is kept as {kept.name}."
         log.info("Recovered from a damaged database (%s)", choice.value)
         return open_context(self._data_dir, self._clock), message
 
@@ -120,6 +130,9 @@ class AppSession(QObject):
         window.restore_requested.connect(self.restore)
         self.window = window
         window.show()
+        warning = context.services.backup_warning
+        if warning:  # the daily copy failed: say so, the app still works
+            message = f"{message} {warning}".strip()
         if message:
             window.statusBar().showMessage(message)
 

@@ -110,6 +110,7 @@ def _verify(path: Path, reported: dict[tuple[str, int], str]) -> int:
     return len(found)
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(180)
 def test_slow_writes_survive_fifty_kills_in_a_row(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
