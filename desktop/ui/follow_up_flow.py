@@ -12,6 +12,7 @@ from datetime import tzinfo
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desktop.domain.backups import BackupService
 from desktop.domain.clock import Clock
 from desktop.domain.contacts import ContactRecord, ContactService
 from desktop.domain.errors import FollowUpDeskError
@@ -42,6 +43,7 @@ class FollowUpFlow(QObject):
         zone: Callable[[], tzinfo],
         people: Callable[[], Sequence[ContactRecord]],
         parent: QWidget,
+        backups: BackupService | None = None,
     ) -> None:
         super().__init__(parent)
         self._contacts = contacts
@@ -52,6 +54,7 @@ class FollowUpFlow(QObject):
         self._zone = zone
         self._people = people
         self._parent = parent
+        self._backups = backups
 
     # -- events ---------------------------------------------------------------------------
     def log_event(self, preselected_contact_ids: Sequence[int] = ()) -> None:
@@ -188,11 +191,21 @@ class FollowUpFlow(QObject):
 
     # -- preferences ----------------------------------------------------------------------
     def edit_preferences(self) -> None:
-        chosen = PreferencesDialog.ask(self._preferences.load(), parent=self._parent)
+        current = self._preferences.load()
+        retention = None
+        if self._backups is None:
+            chosen = PreferencesDialog.ask(current, parent=self._parent)
+        else:
+            answer = PreferencesDialog.ask_with_backups(
+                current, self._backups.retention(), parent=self._parent
+            )
+            chosen, retention = answer if answer is not None else (None, None)
         if chosen is None:
             return
         try:
             self._preferences.save(chosen)
+            if retention is not None and self._backups is not None:
+                self._backups.set_retention(retention)
         except FollowUpDeskError as exc:
             self._warn("Preferences not saved", str(exc))
             return

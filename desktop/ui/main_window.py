@@ -178,6 +178,7 @@ class MainWindow(QMainWindow):
             zone=zone,
             people=contacts.list_contacts,
             parent=self,
+            backups=services.backups,
         )
         self.letter_desk = LetterDesk(self.composer, services, clock, zone, self)
         self.agenda_timer = QTimer(self)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.backups import KEEP_LIMITS, Retention
 from desktop.domain.preferences import Preferences
 from desktop.ui.dialog_parts import fit_height, ok_cancel_buttons, plain_label
 
@@ -23,6 +24,19 @@ COOLDOWN_HELP = "Warn before following up with a hiring authority again within t
 KEEP_WARM_HELP = (
     "After a rejection is answered, remind me to get back in touch this many days later."
 )
+BACKUPS_HELP = (
+    "A copy is made once a day, and before every upgrade, import and restore, in the data "
+    "folder's backups. The oldest are removed beyond these numbers."
+)
+
+
+def _count_box(name: str, value: int) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(*KEEP_LIMITS)
+    box.setValue(value)
+    box.setAccessibleName(name)
+    box.setAccessibleDescription(f"Between {KEEP_LIMITS[0]} and {KEEP_LIMITS[1]} copies.")
+    return box
 
 
 def _days_box(name: str, limits: tuple[int, int], value: int) -> QSpinBox:
@@ -38,7 +52,12 @@ def _days_box(name: str, limits: tuple[int, int], value: int) -> QSpinBox:
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, current: Preferences, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        current: Preferences,
+        parent: QWidget | None = None,
+        retention: Retention | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("preferences")
         self.setWindowTitle("Preferences")
@@ -70,6 +89,18 @@ class PreferencesDialog(QDialog):
         form.addItem(QSpacerItem(0, 8))
         form.addRow(self._label("&Keep-warm reminder", self.keep_warm), self.keep_warm)
         form.addRow(self.keep_warm_help)
+        # How many backups to keep, when the window has a database to back up.
+        self.keep_daily: QSpinBox | None = None
+        self.keep_before: QSpinBox | None = None
+        if retention is not None:
+            self.keep_daily = _count_box("Daily backups to keep", retention.keep_daily)
+            self.keep_before = _count_box("Backups before changes to keep", retention.keep_before)
+            for box in (self.keep_daily, self.keep_before):
+                box.setMinimumWidth(width)
+            form.addItem(QSpacerItem(0, 8))
+            form.addRow(self._label("&Daily backups to keep", self.keep_daily), self.keep_daily)
+            form.addRow(self._label("Backups &before changes", self.keep_before), self.keep_before)
+            form.addRow(plain_label(BACKUPS_HELP, name="About backups"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -93,10 +124,18 @@ class PreferencesDialog(QDialog):
             cooldown_days=self.cooldown.value(), keep_warm_days=self.keep_warm.value()
         )
 
+    def retention(self) -> Retention | None:
+        if self.keep_daily is None or self.keep_before is None:
+            return None
+        return Retention(keep_daily=self.keep_daily.value(), keep_before=self.keep_before.value())
+
     def restore_defaults(self) -> None:
         defaults = Preferences()
         self.cooldown.setValue(defaults.cooldown_days)
         self.keep_warm.setValue(defaults.keep_warm_days)
+        if self.keep_daily is not None and self.keep_before is not None:
+            self.keep_daily.setValue(Retention().keep_daily)
+            self.keep_before.setValue(Retention().keep_before)
 
     @classmethod
     def ask(cls, current: Preferences, parent: QWidget | None = None) -> Preferences | None:
@@ -106,5 +145,20 @@ class PreferencesDialog(QDialog):
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
             return dialog.preferences()
+        finally:
+            dialog.deleteLater()
+
+    @classmethod
+    def ask_with_backups(
+        cls, current: Preferences, retention: Retention, parent: QWidget | None = None
+    ) -> tuple[Preferences, Retention] | None:
+        """The preferences and how many backups to keep, or None when cancelled."""
+        dialog = cls(current, parent, retention)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            chosen = dialog.retention()
+            assert chosen is not None
+            return dialog.preferences(), chosen
         finally:
             dialog.deleteLater()

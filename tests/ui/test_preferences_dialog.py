@@ -4,7 +4,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QSpinBox
 from pytestqt.qtbot import QtBot
 
+from desktop.domain.backups import KEEP_LIMITS, Retention
 from desktop.domain.preferences import Preferences
+from desktop.ui.main_window import MainWindow
 from desktop.ui.preferences_dialog import COOLDOWN_HELP, KEEP_WARM_HELP, PreferencesDialog
 from tests.ui.dialog_helpers import (
     answer_next_dialog,
@@ -92,3 +94,34 @@ def test_ask_returns_none_when_cancelled(qtbot: QtBot) -> None:
 
 def test_every_focusable_widget_has_an_accessible_name(qtbot: QtBot) -> None:
     assert unnamed_focusable_widgets(make_dialog(qtbot, Preferences())) == []
+
+
+# --- how many backups to keep --------------------------------------------------------------
+
+
+def test_backups_to_keep_are_shown_when_there_is_a_database(qtbot: QtBot) -> None:
+    plain = make_dialog(qtbot, Preferences())
+    assert plain.keep_daily is None and plain.retention() is None
+
+    dialog = PreferencesDialog(Preferences(), retention=Retention(keep_daily=14, keep_before=3))
+    show_dialog(qtbot, dialog)
+    assert dialog.keep_daily is not None and dialog.keep_before is not None
+    assert (dialog.keep_daily.value(), dialog.keep_before.value()) == (14, 3)
+    assert (dialog.keep_daily.minimum(), dialog.keep_daily.maximum()) == KEEP_LIMITS
+    assert unnamed_focusable_widgets(dialog) == []
+    qtbot.mouseClick(dialog.defaults_button, Qt.MouseButton.LeftButton)
+    assert dialog.retention() == Retention()
+
+
+def test_the_window_saves_how_many_backups_to_keep(qtbot: QtBot, window: MainWindow) -> None:
+    def answer(dialog: PreferencesDialog) -> None:
+        assert dialog.keep_daily is not None
+        set_by_typing(qtbot, dialog.keep_daily, "30")
+        click_button(qtbot, dialog.button_box, OK)
+
+    errors = answer_next_dialog(qtbot, PreferencesDialog, answer)
+    window.preferences_action.trigger()
+
+    assert errors == []
+    assert window._services.backups.retention() == Retention(keep_daily=30, keep_before=5)
+    assert window.statusBar().currentMessage() == "Preferences saved."
