@@ -84,8 +84,8 @@ def _scroll(window) -> dict[str, int]:  # type: ignore[no-untyped-def]
     }
 
 
-def _create_main_window(context):  # type: ignore[no-untyped-def]
-    window = real_create_main_window(context)
+def _create_main_window(context, *args, **kwargs):  # type: ignore[no-untyped-def]
+    window = real_create_main_window(context, *args, **kwargs)
     marks["window_built"] = time.perf_counter()
 
     def painted(at: float, forced: bool) -> None:

@@ -6,12 +6,13 @@ import argparse
 import contextlib
 import os
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import tzinfo
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_ID, APP_NAME, COMMANDS, __version__
@@ -19,7 +20,7 @@ from desktop.domain.clock import Clock, system_clock
 from desktop.domain.errors import DamagedDatabaseError, FollowUpDeskError
 from desktop.domain.paths import DATA_DIR_ENV, SETTINGS_FILENAME, icon_cache_dir, resolve_data_dir
 from desktop.domain.services import Services, open_services
-from desktop.logs import configure_logging, install_excepthook, log
+from desktop.logs import configure_logging, install_excepthook, log, log_unexpected
 from desktop.ui.icons import themed_icon, use_cache_dir
 from desktop.ui.local_time import local_zone
 from desktop.ui.main_window import MainWindow
@@ -45,9 +46,11 @@ class AppContext:
         self.services.close()
 
 
-def open_context(data_dir: Path, clock: Clock = system_clock) -> AppContext:
+def open_context(
+    data_dir: Path, clock: Clock = system_clock, *, daily_backup: bool = True
+) -> AppContext:
     """Open the database in ``data_dir`` and build the services. Raises FollowUpDeskError."""
-    services = open_services(data_dir, clock)
+    services = open_services(data_dir, clock, daily_backup=daily_backup)
     # Settings live beside the database so one data directory is one complete, portable
     # profile (and tests never touch the user's real settings).
     settings = QSettings(str(data_dir / SETTINGS_FILENAME), QSettings.Format.IniFormat)
@@ -67,6 +70,9 @@ class AppSession(QObject):
     built again on it, without a restart.
     """
 
+    # Emitted (from the backup's thread) with a warning to show, or "" when all went well.
+    daily_backup_done = Signal(str)
+
     def __init__(
         self,
         data_dir: Path,
@@ -79,13 +85,15 @@ class AppSession(QObject):
         self._zone = zone
         self.context: AppContext | None = None
         self.window: MainWindow | None = None
+        self._backup_thread: threading.Thread | None = None
+        self.daily_backup_done.connect(self._on_daily_backup_done)
 
     def open(self) -> bool:
         """Open the database and show the window; False if the user chose to quit.
         Raises FollowUpDeskError when the database cannot be opened at all."""
         message = ""
         try:
-            context = open_context(self._data_dir, self._clock)
+            context = open_context(self._data_dir, self._clock, daily_backup=False)
         except DamagedDatabaseError as exc:
             log.error("The database is damaged; asking what to do")
             recovered = self._recover(exc)
@@ -121,7 +129,7 @@ class AppSession(QObject):
         if kept is not None:
             message += f" The damaged file is kept as {kept.name}."
         log.info("Recovered from a damaged database (%s)", choice.value)
-        return open_context(self._data_dir, self._clock), message
+        return open_context(self._data_dir, self._clock, daily_backup=False), message
 
     def _show(self, context: AppContext, message: str = "") -> None:
         self.context = context
@@ -135,6 +143,42 @@ class AppSession(QObject):
             message = f"{message} {warning}".strip()
         if message:
             window.statusBar().showMessage(message)
+        # Today's backup, once the window is up and on a thread of its own: copying a large
+        # database takes a moment, and nobody should wait for it to see their contacts.
+        QTimer.singleShot(0, self._start_daily_backup)
+
+    def _start_daily_backup(self) -> None:
+        context = self.context
+        if context is None or self._backup_thread is not None:
+            return
+        backups, db, now = context.services.backups, context.services.db, self._clock()
+
+        def work() -> None:
+            warning = ""
+            try:
+                backups.daily_if_due(now)
+            except FollowUpDeskError as exc:
+                warning = str(exc)
+            except Exception as exc:  # never lost silently: logged, and said in the window
+                log_unexpected(type(exc), exc, exc.__traceback__)
+                warning = "Today's backup could not be written (see the log)."
+            finally:
+                db.close()  # this thread's own connection (peewee keeps one per thread)
+            self.daily_backup_done.emit(warning)
+
+        self._backup_thread = threading.Thread(target=work, name="daily-backup")
+        self._backup_thread.start()
+
+    def wait_for_backup(self) -> None:
+        """Let a running daily backup finish (before the database is closed or replaced)."""
+        if self._backup_thread is not None:
+            self._backup_thread.join()
+            self._backup_thread = None
+
+    def _on_daily_backup_done(self, warning: str) -> None:
+        if warning and self.window is not None:
+            self.window.statusBar().showMessage(warning)
+            log.error("Today's backup failed")
 
     def bring_to_front(self) -> None:
         if self.window is not None:
@@ -156,6 +200,7 @@ class AppSession(QObject):
             if not window.close():  # asks about unsaved edits; "Cancel" keeps everything
                 return False
             self.window = None
+            self.wait_for_backup()
             context.close()
             self.context = None
             try:
@@ -163,19 +208,20 @@ class AppSession(QObject):
             except BackupError as exc:
                 log.error("A restore failed: %s", type(exc).__name__)
                 QMessageBox.warning(None, "Backup not restored", str(exc))
-                self._show(open_context(self._data_dir, self._clock))
+                self._show(open_context(self._data_dir, self._clock, daily_backup=False))
                 return False
             kept = outcome.safety_copy or outcome.set_aside
             message = f"Restored {source.name}."
             if kept is not None:
                 message += f" The database as it was is kept as {kept.name}."
             log.info("A backup was restored")
-            self._show(open_context(self._data_dir, self._clock), message)
+            self._show(open_context(self._data_dir, self._clock, daily_backup=False), message)
             return True
         finally:
             app.setQuitOnLastWindowClosed(quit_on_close)
 
     def close(self) -> None:
+        self.wait_for_backup()
         if self.context is not None:
             self.context.close()
             self.context = None

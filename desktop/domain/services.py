@@ -85,13 +85,17 @@ class Services:
         self.close()
 
 
-def open_services(data_dir: Path, clock: Clock = system_clock) -> Services:
+def open_services(
+    data_dir: Path, clock: Clock = system_clock, *, daily_backup: bool = True
+) -> Services:
     """Open (creating or upgrading) the database in ``data_dir``, and write today's backup if
-    it is due. Raises FollowUpDeskError (DamagedDatabaseError: see desktop.domain.database)."""
+    it is due (``daily_backup``: the window does it itself, after it has appeared). Raises
+    FollowUpDeskError (DamagedDatabaseError: see desktop.domain.database)."""
     db = open_database(data_dir, clock)
     backups = BackupService(db, data_dir, clock)
     try:
-        backups.daily_if_due(clock())
+        if daily_backup:
+            backups.daily_if_due(clock())
     except BackupError as exc:
         # A full disk must not keep anyone from their contacts; the window says so instead.
         backup_warning: str | None = str(exc)

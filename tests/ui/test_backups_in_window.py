@@ -200,3 +200,25 @@ def test_starting_empty_keeps_the_damaged_file_too(
     assert "There is no backup in the data folder to restore." in said[0]
     assert names_in(database) == []
     assert any(".damaged-" in p.name for p in data_dir.iterdir())
+
+
+def test_todays_backup_is_written_after_the_window_appears(
+    qtbot: QtBot, data_dir: Path, clock: Clock
+) -> None:
+    context = open_context(data_dir, clock, daily_backup=False)
+    context.services.contacts.add_contact(ContactCard(given_name="Dana"))
+    context.close()
+    session = AppSession(data_dir, clock, lambda: CHICAGO)
+    try:
+        assert session.open()
+        assert session.window is not None
+        with qtbot.waitSignal(session.daily_backup_done, timeout=10_000) as done:
+            pass
+        assert done.args == [""], "no warning"
+        daily = list((data_dir / "backups").glob("*-daily.sqlite3"))
+        assert len(daily) == 1
+        assert names_in(daily[0]) == ["Dana"]
+    finally:
+        if session.window is not None:
+            session.window.close()
+        session.close()
