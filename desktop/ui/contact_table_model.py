@@ -58,6 +58,17 @@ _COLUMNS: tuple[tuple[str, SortColumn], ...] = (
     COL_LAST_CONTACT,
 ) = range(len(_COLUMNS))
 
+# What the plain text columns show: an attribute of the record.
+_TEXT_ATTRIBUTES = {
+    COL_NAME: "full_name",
+    COL_JOB_TITLE: "job_title",
+    COL_COMPANY: "company",
+    COL_CATEGORY: "category_label",
+    COL_EMAIL: "email",
+    COL_PHONE: "phone",
+    COL_MET_AT: "met_at",
+}
+
 # Rows fetched around one the view asks for: a screenful above, a few below.
 _PAGE_BEFORE = 50
 _PAGE_AFTER = 150
@@ -191,25 +202,12 @@ class ContactTableModel(QAbstractTableModel):
     # -- helpers --------------------------------------------------------------------------
     def _cell(self, listing: ContactListing, column: int) -> str:
         record = listing.record
-        if column == COL_NAME:
-            return record.full_name
-        if column == COL_JOB_TITLE:
-            return record.job_title
-        if column == COL_COMPANY:
-            return record.company
-        if column == COL_CATEGORY:
-            return record.category_label
-        if column == COL_EMAIL:
-            return record.email
-        if column == COL_PHONE:
-            return record.phone
-        if column == COL_MET_AT:
-            return record.met_at
         if column == COL_MET_ON:
             return _short_date(record.met_on, QLocale()) if record.met_on else ""
-        if column == COL_LAST_CONTACT and listing.last_contact_at is not None:
-            return locale_date(listing.last_contact_at, self._zone())
-        return ""
+        if column == COL_LAST_CONTACT:
+            last = listing.last_contact_at
+            return locale_date(last, self._zone()) if last is not None else ""
+        return str(getattr(record, _TEXT_ATTRIBUTES[column]))
 
     def _listing(self, row: int) -> ContactListing | None:
         contact_id = self._ids[row]
