@@ -53,16 +53,17 @@ def test_a_lock_left_by_a_killed_app_is_taken_over(qtbot: QtBot, tmp_path: Path)
             "-c",
             textwrap.dedent(
                 f"""
-                import sys, time
+                import sys
                 from pathlib import Path
                 from desktop.ui.single_instance import SingleInstance
                 instance = SingleInstance(Path({str(tmp_path)!r}))
                 assert instance.claim()
                 print("claimed", flush=True)
-                time.sleep(60)
+                sys.stdin.read()  # hold the lock until killed
                 """
             ),
         ],
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
     )
