@@ -239,6 +239,11 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
         f"also ${DATA_DIR_ENV})",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check that this installation works (offscreen, on a temporary folder); exit 0",
+    )
     # Whatever we do not know is left for Qt (-platform, -style, ...).
     return parser.parse_known_args(list(argv))
 
@@ -252,6 +257,10 @@ def report_startup_error(message: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
+    if "--self-test" in argv[1:]:  # an installer's check: no window, a temporary folder
+        from desktop.self_test import run_self_test
+
+        return run_self_test()
     if any(arg in COMMANDS for arg in argv[1:]):  # maybe "due", "export", ...
         from desktop import cli
 
