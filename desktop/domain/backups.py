@@ -19,6 +19,7 @@ import os
 import re
 import sqlite3
 import tempfile
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -293,9 +294,28 @@ def write_backup(live: Path, folder: Path, kind: BackupKind, now: datetime) -> P
     return dest
 
 
+# A copy still being written by another process (a ``backup`` command beside the window) is
+# younger than this; an older temporary file is what a killed process left behind.
+_LEFTOVER_AGE_SECONDS = 3600
+
+
+def _remove_leftovers(folder: Path) -> list[Path]:
+    """Delete the hidden temporary files of copies whose writer was killed mid-copy."""
+    removed = []
+    cutoff = time.time() - _LEFTOVER_AGE_SECONDS
+    for leftover in folder.glob(f".{BACKUP_PREFIX}*.tmp*"):
+        with contextlib.suppress(OSError):
+            if leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
+                removed.append(leftover)
+    return removed
+
+
 def prune(folder: Path, retention: Retention) -> list[Path]:
-    """Delete the daily and before-an-operation copies beyond what ``retention`` keeps;
-    return what was deleted. Manual copies are never deleted."""
+    """Delete the daily and before-an-operation copies beyond what ``retention`` keeps, and
+    temporary files a killed copy left; return what was deleted. Manual copies are never
+    deleted."""
+    removed = _remove_leftovers(folder)
     daily: list[_Named] = []
     before: list[_Named] = []
     for named in _backup_files(folder):
@@ -303,7 +323,6 @@ def prune(folder: Path, retention: Retention) -> list[Path]:
             daily.append(named)
         elif named.kind.is_before:
             before.append(named)
-    removed = []
     for named in [*daily[retention.keep_daily :], *before[retention.keep_before :]]:
         with contextlib.suppress(FileNotFoundError):
             named.path.unlink()

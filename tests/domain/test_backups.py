@@ -9,6 +9,7 @@ import sqlite3
 import stat
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -266,6 +267,25 @@ def test_manual_copies_in_the_backups_folder_are_never_pruned(
     assert kinds.count(BackupKind.MANUAL) == 12
     assert kinds.count(BackupKind.DAILY) == 10
     assert kinds.count(BackupKind.BEFORE_IMPORT) == 5
+
+
+def test_a_half_written_copy_left_by_a_killed_process_is_cleaned_up(
+    services: Services,
+) -> None:
+    add(services, "Dana")
+    folder = services.backups.folder
+    first = services.backups.before(BackupKind.BEFORE_IMPORT)
+    stale = folder / f".{first.name}.abc123.tmp"
+    fresh = folder / f".{first.name}.def456.tmp"  # another process writing a copy right now
+    for leftover in (stale, fresh):
+        leftover.write_bytes(b"half a database")
+    an_hour_and_more_ago = time.time() - 3700
+    os.utime(stale, (an_hour_and_more_ago, an_hour_and_more_ago))
+
+    services.backups.before(BackupKind.BEFORE_IMPORT)
+
+    assert not stale.exists()
+    assert fresh.exists(), "a copy another process is still writing is left alone"
 
 
 def test_retention_is_a_setting(services: Services, clockwork: Clockwork) -> None:
