@@ -62,9 +62,9 @@ def arch() -> str:
     return {"amd64": "x86_64", "aarch64": "arm64"}.get(machine, machine)
 
 
-def run(*command: str | Path, **kwargs: object) -> None:
+def run(*command: str | Path) -> None:
     print("+", " ".join(str(part) for part in command), flush=True)
-    subprocess.run([str(part) for part in command], check=True, **kwargs)  # type: ignore[call-overload]
+    subprocess.run([str(part) for part in command], check=True)
 
 
 def size_on_disk(path: Path) -> int:
@@ -116,10 +116,10 @@ def package_windows(ver: str) -> Path:
         (
             str(candidate)
             for candidate in (
-                Path(os.environ.get("ProgramFiles(x86)", r"C:\Program Files (x86)"))
+                Path(os.environ.get("PROGRAMFILES(X86)", r"C:\Program Files (x86)"))
                 / "Inno Setup 6"
                 / "ISCC.exe",
-                Path(os.environ.get("ProgramFiles", r"C:\Program Files"))
+                Path(os.environ.get("PROGRAMFILES", r"C:\Program Files"))
                 / "Inno Setup 6"
                 / "ISCC.exe",
             )

