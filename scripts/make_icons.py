@@ -126,7 +126,9 @@ def main(argv: list[str] | None = None) -> int:
     app = QGuiApplication.instance() or QGuiApplication(["make_icons", "-platform", "offscreen"])
     files = generated_files()
     del app
-    stale = [path for path, data in files.items() if not path.is_file() or path.read_bytes() != data]
+    stale = [
+        path for path, data in files.items() if not path.is_file() or path.read_bytes() != data
+    ]
     if args.check:
         for path in stale:
             print(f"stale: {path.relative_to(ROOT)}")
