@@ -13,6 +13,7 @@ from datetime import tzinfo
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_ID, APP_NAME, COMMANDS, __version__
@@ -21,7 +22,7 @@ from desktop.domain.errors import DamagedDatabaseError, FollowUpDeskError
 from desktop.domain.paths import DATA_DIR_ENV, SETTINGS_FILENAME, icon_cache_dir, resolve_data_dir
 from desktop.domain.services import Services, open_services
 from desktop.logs import configure_logging, install_excepthook, log, log_unexpected
-from desktop.ui.icons import themed_icon, use_cache_dir
+from desktop.ui.icons import use_cache_dir
 from desktop.ui.local_time import local_zone
 from desktop.ui.main_window import MainWindow
 from desktop.ui.single_instance import SingleInstance
@@ -227,6 +228,15 @@ class AppSession(QObject):
             self.context = None
 
 
+def app_icon() -> QIcon:
+    """The app's own icon (desktop/resources/icon, drawn from one SVG), at every size made."""
+    icon = QIcon()
+    folder = Path(__file__).with_name("resources") / "icon"
+    for png in sorted(folder.glob("followup-desk-*.png")):
+        icon.addFile(str(png))
+    return icon
+
+
 def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     parser = argparse.ArgumentParser(
         prog="followup-desk",
@@ -274,7 +284,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_ID)
     use_cache_dir(icon_cache_dir(__version__))
-    app.setWindowIcon(themed_icon("fa6s.address-card"))
+    app.setWindowIcon(app_icon())
 
     configure_logging()
     install_excepthook()

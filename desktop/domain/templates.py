@@ -267,7 +267,10 @@ def check_template(body: str) -> TemplateProblem | None:
 @cache
 def bundled_template(name: str) -> str:
     """A template file shipped in ``desktop/resources/letters``."""
-    return resources.files("desktop.resources").joinpath("letters", name).read_text("utf-8")
+    # One part per joinpath: a frozen app may see the folder as a namespace package, whose
+    # paths take a single part on Python 3.11.
+    letters = resources.files("desktop.resources").joinpath("letters")
+    return letters.joinpath(name).read_text("utf-8")
 
 
 def builtin_template_body(situation: Situation) -> str:
