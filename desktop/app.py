@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import tzinfo
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop import APP_ID, APP_NAME, COMMANDS, __version__
 from desktop.domain.clock import Clock, system_clock
@@ -254,8 +254,31 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
         action="store_true",
         help="check that this installation works (offscreen, on a temporary folder); exit 0",
     )
+    # A smoke test of the window for installers and start-up benchmarks: open the real
+    # window on the data folder, and quit as soon as it has been painted.
+    parser.add_argument("--quit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
     # Whatever we do not know is left for Qt (-platform, -style, ...).
     return parser.parse_known_args(list(argv))
+
+
+class _QuitAfterFirstPaint(QObject):
+    """Quits the application once ``window`` has painted (then one more turn of the loop,
+    so the whole window is drawn), printing "painted" for whoever is timing it."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Override of QObject.eventFilter."""
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._quit)
+        return False
+
+    def _quit(self) -> None:
+        print("painted", flush=True)
+        QApplication.quit()
 
 
 def report_startup_error(message: str) -> None:
@@ -316,7 +339,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         instance.activation_requested.connect(session.bring_to_front)
         # Listening loads QtNetwork: after the first paint, not before it.
         QTimer.singleShot(0, instance.listen)
-        session.window.ask_for_profile_if_new()
+        if args.quit_after_first_paint:
+            _QuitAfterFirstPaint(session.window)
+        else:
+            session.window.ask_for_profile_if_new()
         code = app.exec()
         log.info("Closed normally")
         return code

@@ -102,3 +102,12 @@ def test_module_entry_point_answers_version(tmp_path: Path) -> None:
     )
     assert result.returncode == 0
     assert result.stdout.strip() == f"followup-desk {__version__}"
+
+
+def test_the_window_smoke_test_quits_once_painted(
+    qtbot: QtBot, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["followup-desk", "--data-dir", str(tmp_path / "data"), "--quit-after-first-paint"])
+    assert code == 0
+    assert capsys.readouterr().out.strip().endswith("painted")
+    assert (tmp_path / "data" / DATABASE_FILENAME).is_file(), "the real window, on the folder"
