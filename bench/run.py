@@ -9,7 +9,8 @@ once per run (seeded, realistic sample data: 30,000 and 100,000 contacts, an emp
 PySide6 window with an empty table for start-up and memory, the standard ``sqlite3`` (and
 ``csv``) modules for searching, sorting, scrolling, saving and importing, a bare
 ``QTextDocument``/``QLineEdit`` for the letter preview, a bare ``QPdfWriter`` of plain text
-for printing letters. Ratios are ours / floor, of the medians.
+for printing letters, and for the standalone bundle (size, frozen start-up) a bare window
+frozen with PyInstaller's defaults. Ratios are ours / floor, of the medians.
 """
 
 from __future__ import annotations
@@ -265,14 +266,16 @@ class Table:
 
     def markdown(self) -> str:
         lines = [f"## {self.title}", "", self.what, ""]
-        lines.append(self.header)
-        lines.append("|---|---|---|---|")
+        if self.rows:  # a skipped section has none
+            lines.append(self.header)
+            lines.append("|---|---|---|---|")
         for label, ours, floor in self.rows:
             lines.append(
                 f"| {label} | {cell(ours, self.fmt)} | {cell(floor, self.fmt)} | "
                 f"{ratio(ours, floor, self.fmt)} |"
             )
-        lines.append("")
+        if self.rows:
+            lines.append("")
         if self.interpretation:
             lines += [f"**Reading:** {self.interpretation}", ""]
         lines += self.extra
@@ -1041,6 +1044,121 @@ def bench_printing(runner: Runner, plan: Plan) -> Table:
     return table
 
 
+# -- 9. the standalone bundle ---------------------------------------------------------------
+BUNDLE_STARTUP_GOAL = 1.3  # × the frozen bare window, with 30,000 contacts
+
+
+def size_mib(size: int) -> str:
+    return f"{size / 2**20:,.1f} MiB"
+
+
+def bench_bundle(runner: Runner, plan: Plan, info: dict[str, Any]) -> Table:
+    from bench import bundle
+
+    table = Table(title="9. Standalone bundle (PyInstaller)", what="")
+    pyinstaller = bundle.pyinstaller_version()
+    if pyinstaller is None:
+        table.what = 'Skipped: PyInstaller is not installed (`pip install -e ".[package]"`).'
+        return table
+    scratch = runner.work / "bundle"
+    scratch.mkdir()
+    try:
+        bare, bare_build = bundle.build_bare(scratch)
+        ours, ours_build = bundle.build_ours(scratch)
+    except (RuntimeError, subprocess.TimeoutExpired) as exc:
+        table.what = f"Skipped: a build failed.\n\n```\n{str(exc)[-2000:]}\n```"
+        return table
+    sizes = {
+        name: (bundle.size_on_disk(folder), bundle.compressed_size(folder, scratch))
+        for name, folder in (("ours", ours), ("bare", bare))
+    }
+    size = info.get("window_size", "1280x820")
+    samples: dict[str, dict[str, list[float]]] = {"ours": {}, "bare": {}}
+    forced = False
+
+    def one(name: str, keep: bool) -> None:
+        nonlocal forced
+        if name == "ours":
+            data_dir = runner.fresh_copy(MID)
+            result = bundle.launch_ours(ours, data_dir, runner.env)
+            runner.discard(data_dir)
+        else:
+            result = bundle.launch_bare(bare, size, runner.env)
+        forced |= result.forced_paint
+        if result.to_line is None:
+            raise RuntimeError(f"the frozen {name} program printed no first-paint line")
+        if keep:
+            samples[name].setdefault("paint", []).append(result.to_line)
+            samples[name].setdefault("exit", []).append(result.to_exit)
+
+    for name in ("ours", "bare"):  # warm-up: file cache, the app's icon cache
+        one(name, keep=False)
+    for _ in range(plan.startup_runs):
+        for name in ("ours", "bare"):
+            one(name, keep=True)
+    paint = {name: Stat.of(s["paint"]) for name, s in samples.items()}
+    leave = {name: Stat.of(s["exit"]) for name, s in samples.items()}
+    (ours_disk, ours_gz), (bare_disk, bare_gz) = sizes["ours"], sizes["bare"]
+    size_rows = [
+        "| Size | Ours (`dist/followup-desk/`) | Bare window (PyInstaller defaults) | Ratio |",
+        "|---|---|---|---|",
+        f"| On disk (sum of file sizes) | {size_mib(ours_disk)} | {size_mib(bare_disk)} | "
+        f"{ours_disk / bare_disk:.2f}\u00d7 |",
+        f"| Compressed (tar.gz, gzip level {bundle.GZIP_LEVEL}) | {size_mib(ours_gz)} | "
+        f"{size_mib(bare_gz)} | {ours_gz / bare_gz:.2f}\u00d7 |",
+    ]
+    table.what = (
+        f"Two one-folder bundles built in this run with PyInstaller {pyinstaller}: ours by "
+        f"`packaging/build.py` (the release build, `packaging/followup-desk.spec`, which trims "
+        f"Qt plugins, libraries and translations the app does not use and strips on Linux; "
+        f"{ours_build:.0f} s), and the floor, `bench/bare_window_app.py` (the start-up "
+        "floor's bare `QMainWindow` with an empty `QTableView`) frozen with PyInstaller's "
+        "defaults (`--onedir --windowed`, no UPX, nothing excluded or stripped: what a naive "
+        f"build of a bare PySide6 window gives; {bare_build:.0f} s). Sizes: the sum of the "
+        "folder's file sizes (links not followed), and a tar.gz of the folder written the "
+        "same way for both (the release artefact itself uses level 9).\n\n"
+        + "\n".join(size_rows)
+        + "\n\nStart-up: each frozen program is launched by the parent and quits by itself "
+        "once its window has been painted (its first Paint event, then one turn of the event "
+        "loop), printing a line at that moment: ours with its `--quit-after-first-paint` "
+        f"option on a fresh copy of the {MID:,}-contact data folder (named by "
+        f"`{DATA_DIR_ENV}`), the bare window with the same window size ({size} px). "
+        "*First paint* is launch → that line read by the parent; *exit* is launch → the "
+        f"process has exited. One warm-up run each, then {plan.startup_runs} runs each, "
+        "interleaved."
+        + (" **grab() had to force the bare window's paint at least once.**" if forced else "")
+    )
+    table.add(f"Launch → first paint, {MID:,} contacts", paint["ours"], paint["bare"])
+    table.add(f"Launch → exit, {MID:,} contacts", leave["ours"], leave["bare"])
+    smaller = ours_disk <= bare_disk and ours_gz <= bare_gz
+    table.interpretation = (
+        f"Our bundle is {size_mib(ours_disk)} on disk and {size_mib(ours_gz)} compressed, "
+        f"against {size_mib(bare_disk)} and {size_mib(bare_gz)} for a bare PySide6 window "
+        f"built with PyInstaller's defaults ({ours_disk / bare_disk:.2f}\u00d7 and "
+        f"{ours_gz / bare_gz:.2f}\u00d7; goal ≤ 1\u00d7: {verdict(smaller)}). Frozen, the "
+        f"app paints its window {ms(paint['ours'].median)} after launch with {MID:,} "
+        f"contacts, against {ms(paint['bare'].median)} for the frozen bare window: "
+        f"{times_x(paint['ours'], paint['bare'])} "
+        f"({ratio_goal(paint['ours'], paint['bare'], BUNDLE_STARTUP_GOAL)})."
+    )
+    table.goals += [
+        (
+            "Standalone bundle no larger than a bare PySide6 window's (PyInstaller defaults), "
+            "on disk and compressed",
+            f"{size_mib(ours_disk)} vs {size_mib(bare_disk)} on disk, {size_mib(ours_gz)} vs "
+            f"{size_mib(bare_gz)} compressed: {verdict(smaller)}",
+        ),
+        (
+            f"Frozen start-up ≤ {BUNDLE_STARTUP_GOAL:g}\u00d7 the frozen bare window "
+            f"({MID:,} contacts)",
+            f"{ms(paint['ours'].median)} vs {ms(paint['bare'].median)}, "
+            f"{paint['ours'].median / paint['bare'].median:.2f}\u00d7: "
+            f"{verdict(paint['ours'].median <= BUNDLE_STARTUP_GOAL * paint['bare'].median)}",
+        ),
+    ]
+    return table
+
+
 # -- the report ------------------------------------------------------------------------------
 def package_version(name: str) -> str:
     try:
@@ -1229,7 +1347,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     code = code_version()
 
     def step(number: int, name: str) -> None:
-        print(f"{number}/8 {name} … ({time.perf_counter() - clock:.0f} s)", flush=True)
+        print(f"{number}/9 {name} … ({time.perf_counter() - clock:.0f} s)", flush=True)
 
     try:
         runner = Runner(work)
@@ -1250,9 +1368,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         letter = bench_letter(runner, plan)
         step(8, "printing letters")
         printing = bench_printing(runner, plan)
+        step(9, "standalone bundle")
+        standalone = bench_bundle(runner, plan, info)
         seconds = time.perf_counter() - clock
         text = report(
-            [startup, search, sorting, imported, memory, save, letter, printing],
+            [startup, search, sorting, imported, memory, save, letter, printing, standalone],
             info,
             runner,
             started,
