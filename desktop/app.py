@@ -262,23 +262,26 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
 
 
 class _QuitAfterFirstPaint(QObject):
-    """Quits the application once ``window`` has painted (then one more turn of the loop,
-    so the whole window is drawn), printing "painted" for whoever is timing it."""
+    """Closes ``window`` once it has painted (after one more turn of the loop, so the whole
+    window is drawn), printing "painted" for whoever is timing it. Closing the last window
+    ends the app the usual way: a second, explicit quit would be left pending for the next
+    event loop to trip over."""
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
+        self._window = window
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Override of QObject.eventFilter."""
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._quit)
+            QTimer.singleShot(0, self._close)
         return False
 
-    def _quit(self) -> None:
+    def _close(self) -> None:
         print("painted", flush=True)
-        QApplication.quit()
+        self._window.close()
 
 
 def report_startup_error(message: str) -> None:

@@ -7,7 +7,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QEventLoop, QLocale, QTimer
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.app import AppContext, create_main_window, open_context
@@ -19,6 +20,16 @@ OpenWindow = Callable[[], MainWindow]
 
 # Local time in the UI tests: not UTC, so a missed conversion shows.
 CHICAGO = ZoneInfo("America/Chicago")
+
+
+@pytest.fixture(autouse=True)
+def _event_loops_still_run(qapp: QApplication) -> Iterator[None]:
+    """Fail the test that leaves a quit pending, not the hundred after it: once
+    QCoreApplication::exit runs outside exec(), every later QEventLoop returns at once."""
+    yield
+    loop = QEventLoop()
+    QTimer.singleShot(0, loop.quit)
+    assert loop.exec() == 0, "this test left the application quitting: event loops no longer run"
 
 
 @pytest.fixture(autouse=True)
