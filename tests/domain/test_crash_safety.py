@@ -53,7 +53,11 @@ def _start(data_dir: Path, run: int) -> subprocess.Popen[str]:
 
 
 def _kill(child: subprocess.Popen[str], rng: random.Random, run: int) -> list[str]:
-    """Kill the child at a random moment; return the complete lines it printed."""
+    """Kill the child at a random moment; return the complete lines it printed.
+
+    The sleeps below wait for nothing: they *are* the random moment (seeded) at which the
+    writer is killed, during its start or in the middle of its writes.
+    """
     assert child.stdout is not None and child.stderr is not None
     if run > 0 and rng.random() < 0.25:
         time.sleep(rng.uniform(*STARTING_DELAY))
