@@ -441,7 +441,7 @@ class FollowUpService:
         channel: Channel | None = None,
         summary: str = "",
     ) -> int:
-        advice = self._advice(contact, situation)
+        advice = self._advice(contact, situation, self._preferences.load().default_channel)
         row = FollowUp.create(
             contact_id=contact.id,
             event_id=event_id,
@@ -457,12 +457,13 @@ class FollowUpService:
         return int(row.id)
 
     @staticmethod
-    def _advice(contact: Contact, situation: Situation) -> ChannelAdvice:
+    def _advice(contact: Contact, situation: Situation, preferred: Channel) -> ChannelAdvice:
         return recommend_channel(
             situation=situation,
             category=contact.category,
             has_postal_address=has_postal_address(contact),
             has_email=bool(contact.email),
+            preferred=preferred,
         )
 
     @staticmethod
@@ -507,6 +508,7 @@ class FollowUpService:
         events = (
             {e.id: e for e in Event.select().where(Event.id.in_(event_ids))} if event_ids else {}
         )
+        preferred = self._preferences.load().default_channel if rows else Channel.TYPED_LETTER
         records = []
         for row in rows:
             contact = contacts[row.contact_id]
@@ -521,7 +523,7 @@ class FollowUpService:
             advice = (
                 ChannelAdvice(Channel(row.recommended_channel), "The card that follows your email.")
                 if is_card_step
-                else self._advice(contact, situation)
+                else self._advice(contact, situation, preferred)
             )
             records.append(
                 FollowUpRecord(

@@ -7,6 +7,8 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import peewee
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from desktop.domain.categories import Category
 from desktop.domain.clock import fixed_clock
@@ -27,9 +29,12 @@ from desktop.domain.opportunities import (
     OpportunityService,
 )
 from desktop.domain.preferences import (
+    DEFAULT_CHANNELS,
     DEFAULT_KEEP_WARM_DAYS,
     Preferences,
     PreferencesService,
+    Theme,
+    validate_preferences,
 )
 from desktop.domain.rules.cooldown import DEFAULT_COOLDOWN_DAYS
 from desktop.domain.rules.referrals import ThankIntroducer
@@ -1132,6 +1137,121 @@ def test_a_garbage_value_that_looks_numeric_falls_back_to_the_default(
     Setting.insert(key="cooldown_days", value=garbage).on_conflict_replace().execute()
 
     assert preferences.load() == Preferences()
+
+
+def test_the_default_channel_and_theme_are_direct_mail_and_the_system_look(
+    preferences: PreferencesService,
+) -> None:
+    loaded = preferences.load()
+    assert loaded.default_channel is Channel.TYPED_LETTER
+    assert loaded.theme is Theme.SYSTEM
+
+
+_SETTINGS = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+@_SETTINGS
+@given(
+    cooldown=st.integers(0, 90),
+    keep_warm=st.integers(7, 730),
+    channel=st.sampled_from(DEFAULT_CHANNELS),
+    theme=st.sampled_from(list(Theme)),
+)
+def test_any_valid_preferences_come_back_as_saved(
+    db: peewee.SqliteDatabase, cooldown: int, keep_warm: int, channel: Channel, theme: Theme
+) -> None:
+    chosen = Preferences(cooldown, keep_warm, channel, theme)
+    assert validate_preferences(chosen) == {}
+    PreferencesService(db).save(chosen)
+    loaded = PreferencesService(db).load()
+    assert loaded == chosen
+    assert type(loaded.default_channel) is Channel and type(loaded.theme) is Theme
+
+
+@_SETTINGS
+@given(
+    cooldown=st.integers(-1000, 1000),
+    keep_warm=st.integers(-1000, 1000),
+    channel=st.sampled_from(list(Channel)) | st.text(max_size=10),
+    theme=st.sampled_from(list(Theme)) | st.text(max_size=10),
+)
+def test_invalid_preferences_are_refused_field_by_field_and_nothing_is_stored(
+    db: peewee.SqliteDatabase, cooldown: int, keep_warm: int, channel: str, theme: str
+) -> None:
+    service = PreferencesService(db)
+    before = service.load()
+    chosen = Preferences(cooldown, keep_warm, channel, theme)  # type: ignore[arg-type]
+    expected = set()
+    if not 0 <= cooldown <= 90:
+        expected.add("cooldown_days")
+    if not 7 <= keep_warm <= 730:
+        expected.add("keep_warm_days")
+    if channel not in {"typed-letter", "handwritten-note", "email"}:
+        expected.add("default_channel")
+    if theme not in {"system", "light", "dark"}:
+        expected.add("theme")
+
+    errors = validate_preferences(chosen)
+
+    assert set(errors) == expected
+    for message in errors.values():
+        assert "must be" in message
+    if expected:
+        with pytest.raises(ValidationError):
+            service.save(chosen)
+        assert service.load() == before
+
+
+def test_a_phone_call_cannot_be_the_usual_channel(preferences: PreferencesService) -> None:
+    with pytest.raises(ValidationError) as excinfo:
+        preferences.save(Preferences(default_channel=Channel.PHONE))
+    message = excinfo.value.errors["default_channel"]
+    assert "typed letter, mailed, handwritten note, email" in message
+
+
+@pytest.mark.parametrize(("key", "garbage"), [("default_channel", "fax"), ("theme", "sepia")])
+def test_an_unknown_stored_choice_falls_back_to_the_default(
+    preferences: PreferencesService, key: str, garbage: str
+) -> None:
+    Setting.insert(key=key, value=garbage).on_conflict_replace().execute()
+    assert preferences.load() == Preferences()
+
+
+@pytest.mark.parametrize(
+    ("usual", "expected"),
+    [
+        (Channel.TYPED_LETTER, Channel.TYPED_LETTER),
+        (Channel.HANDWRITTEN_NOTE, Channel.HANDWRITTEN_NOTE),
+        (Channel.EMAIL, Channel.EMAIL),
+    ],
+)
+def test_the_usual_channel_is_what_new_and_listed_follow_ups_advise(
+    follow_ups: FollowUpService,
+    preferences: PreferencesService,
+    add_person: AddPerson,
+    usual: Channel,
+    expected: Channel,
+) -> None:
+    preferences.save(Preferences(default_channel=usual))
+    dana = add_person("Dana", postal=True, email=True)
+    no_address = add_person("Ivy", postal=False, email=True)
+    no_email = add_person("Sam", postal=True, email=False)
+
+    records = log(
+        follow_ups, EventKind.INTERVIEW, NOW - HOUR, dana.id, no_address.id, no_email.id
+    ).follow_ups
+    advice = {r.contact_id: r.advice.channel for r in records}
+    (danas,) = [r for r in records if r.contact_id == dana.id]
+
+    assert advice[dana.id] is expected
+    assert FollowUp.get_by_id(danas.id).recommended_channel == expected.value
+    assert advice[no_address.id] is Channel.EMAIL
+    assert advice[no_email.id].is_direct_mail
+    # Changing the preference changes the advice shown for what is still pending.
+    preferences.save(Preferences(default_channel=Channel.TYPED_LETTER))
+    assert follow_ups.get(danas.id).advice.channel is Channel.TYPED_LETTER
 
 
 # --- transactions ------------------------------------------------------------------------

@@ -262,6 +262,81 @@ def test_an_unknown_category_is_treated_as_not_personal() -> None:
     assert advice.channel is Channel.TYPED_LETTER
 
 
+@given(
+    situation=st.sampled_from(list(Situation)),
+    category=st.sampled_from([c.value for c in Category]) | st.text(max_size=12),
+    has_postal_address=st.booleans(),
+    has_email=st.booleans(),
+    preferred=st.sampled_from(list(Channel)),
+)
+def test_the_advice_never_uses_what_the_card_lacks(
+    situation: Situation,
+    category: str,
+    has_postal_address: bool,
+    has_email: bool,
+    preferred: Channel,
+) -> None:
+    advice = recommend_channel(
+        situation=situation,
+        category=category,
+        has_postal_address=has_postal_address,
+        has_email=has_email,
+        preferred=preferred,
+    )
+    assert advice.reason
+    assert advice.channel in (Channel.TYPED_LETTER, Channel.HANDWRITTEN_NOTE, Channel.EMAIL)
+    # Only one way to reach them on the card: that is the way.
+    if has_email and not has_postal_address:
+        assert advice.channel is Channel.EMAIL
+    if has_postal_address and not has_email:
+        assert advice.channel.is_direct_mail
+    # Both ways on the card: the user's usual channel decides (a note for someone close).
+    if has_email and has_postal_address:
+        if preferred is Channel.EMAIL:
+            assert advice.channel is Channel.EMAIL
+        else:
+            assert advice.channel.is_direct_mail
+            if preferred is Channel.HANDWRITTEN_NOTE:
+                assert advice.channel is Channel.HANDWRITTEN_NOTE
+    # Neither: the usual channel stays, and the reason says what to add.
+    if not has_email and not has_postal_address:
+        assert "add their" in advice.reason
+        assert (advice.channel is Channel.EMAIL) == (preferred is Channel.EMAIL)
+
+
+@pytest.mark.parametrize(
+    ("preferred", "expected"),
+    [
+        (Channel.TYPED_LETTER, Channel.TYPED_LETTER),
+        (Channel.HANDWRITTEN_NOTE, Channel.HANDWRITTEN_NOTE),
+        (Channel.EMAIL, Channel.EMAIL),
+    ],
+)
+def test_the_usual_channel_is_the_advice_when_the_card_has_both(
+    preferred: Channel, expected: Channel
+) -> None:
+    advice = recommend_channel(
+        situation=Situation.AFTER_INTERVIEW,
+        category=Category.HIRING_PROCESS.value,
+        has_postal_address=True,
+        has_email=True,
+        preferred=preferred,
+    )
+    assert advice.channel is expected
+
+
+def test_preferring_email_still_mails_someone_without_an_email() -> None:
+    advice = recommend_channel(
+        situation=Situation.AFTER_INTERVIEW,
+        category=Category.HIRING_PROCESS.value,
+        has_postal_address=True,
+        has_email=False,
+        preferred=Channel.EMAIL,
+    )
+    assert advice.channel is Channel.TYPED_LETTER
+    assert "No email on the card" in advice.reason
+
+
 # --- referrals ---------------------------------------------------------------------------
 
 
