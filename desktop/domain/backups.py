@@ -10,6 +10,11 @@ and say why they exist: ``followup-desk-2026-11-25T143000Z-daily.sqlite3``. Time
 are UTC, and "once a day" means once per UTC calendar day. Retention keeps the newest
 ``keep_daily`` daily copies and the newest ``keep_before`` copies made before an operation
 (upgrade, import and restore together); manual copies are never pruned.
+
+A copy can report its progress and be cancelled: pass ``progress(done_pages, total_pages)``,
+called after every ``PAGES_PER_STEP`` pages; when it returns False the copy stops, its
+temporary file is removed (a file already at the destination is left as it was) and
+``BackupCancelled`` is raised.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ import re
 import sqlite3
 import tempfile
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -59,12 +64,26 @@ KEEP_BEFORE_KEY = "backups.keep_before"
 DEFAULT_KEEP_DAILY = 10
 DEFAULT_KEEP_BEFORE = 5
 KEEP_LIMITS = (1, 100)
+# Pages copied between two progress reports: 1,024 pages of 4 KiB is 4 MiB, a few
+# milliseconds of copying, so a Cancel button answers at once.
+PAGES_PER_STEP = 1024
+
+Progress = Callable[[int, int], bool]
+"""``progress(done_pages, total_pages)``: return False to cancel the copy."""
 
 _NAME = re.compile(
     r"^followup-desk-(?P<stamp>\d{4}-\d{2}-\d{2}T\d{6}Z)(?:-(?P<number>\d+))?"
     r"-(?P<kind>[a-z]+(?:-[a-z]+)*)\.sqlite3$"
 )
 _STAMP_FORMAT = "%Y-%m-%dT%H%M%SZ"
+
+
+class BackupCancelled(BackupError):
+    """The progress callback asked to stop: nothing was written (see ``Progress``)."""
+
+    def __init__(self, dest: Path) -> None:
+        self.dest = dest
+        super().__init__(f"The backup to {dest} was cancelled; nothing was written.")
 
 
 class BackupKind(StrEnum):
@@ -230,11 +249,27 @@ def _ensure_folder(folder: Path) -> None:
         ) from exc
 
 
-def _copy(source: sqlite3.Connection, dest: Path) -> None:
+class _Stop(Exception):
+    """Raised from the backup API's callback: the only way to make it stop early."""
+
+
+def _stepper(progress: Progress) -> Callable[[int, int, int], None]:
+    """The sqlite3 backup callback ``(status, remaining, total)`` that reports to
+    ``progress`` and stops the copy when it says so."""
+
+    def step(_status: int, remaining: int, total: int) -> None:
+        if not progress(total - remaining, total):
+            raise _Stop
+
+    return step
+
+
+def _copy(source: sqlite3.Connection, dest: Path, progress: Progress | None = None) -> None:
     """Copy the database ``source`` reads to ``dest``: complete and consistent, or not at all.
 
     The copy is a single self-contained file (rollback journal, no ``-wal``), readable by its
-    owner only.
+    owner only. With ``progress``, it is copied ``PAGES_PER_STEP`` pages at a time and
+    reported; raises BackupCancelled when ``progress`` returns False.
     """
     # mkstemp creates the file with mode 0600 and a name nobody else can have taken.
     fd, temp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
@@ -243,7 +278,13 @@ def _copy(source: sqlite3.Connection, dest: Path) -> None:
     try:
         target = sqlite3.connect(temp)
         try:
-            source.backup(target)
+            if progress is None:
+                source.backup(target)
+            else:
+                try:
+                    source.backup(target, pages=PAGES_PER_STEP, progress=_stepper(progress))
+                except _Stop:
+                    raise BackupCancelled(dest) from None
             target.execute("PRAGMA journal_mode = DELETE")
         finally:
             target.close()
@@ -258,11 +299,11 @@ def _copy(source: sqlite3.Connection, dest: Path) -> None:
         raise
 
 
-def _copy_live(live: Path, dest: Path) -> sqlite3.Connection:
+def _copy_live(live: Path, dest: Path, progress: Progress | None = None) -> sqlite3.Connection:
     """Copy the live database at ``live``; return the (still open) source connection."""
     source = sqlite3.connect(live, timeout=BUSY_TIMEOUT_SECONDS)
     try:
-        _copy(source, dest)
+        _copy(source, dest, progress)
     except BaseException:
         source.close()
         raise
@@ -337,11 +378,12 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def back_up_file(live: Path, dest: Path, now: datetime) -> Path:
+def back_up_file(live: Path, dest: Path, now: datetime, progress: Progress | None = None) -> Path:
     """A manual copy of the database at ``live`` to ``dest``: a file path (replaced if it
     exists), or a folder, which receives a dated copy (kind MANUAL). Return the path.
 
     Refuses (BackupError) to write over the database itself or one of its side files.
+    Raises BackupCancelled when ``progress`` returns False (see ``Progress``).
     """
     if dest.is_dir():
         dest = _free_name(dest, BackupKind.MANUAL, now)
@@ -355,7 +397,7 @@ def back_up_file(live: Path, dest: Path, now: datetime) -> Path:
     if not dest.parent.is_dir():
         raise BackupError(f"Cannot write the backup {dest}: the folder {dest.parent} is missing.")
     try:
-        _copy_live(live, dest).close()
+        _copy_live(live, dest, progress).close()
     except (OSError, sqlite3.Error) as exc:
         raise _failed(dest, exc) from exc
     return dest
@@ -614,9 +656,14 @@ class BackupService:
         """A copy before an operation (or a MANUAL one) in the backups folder, now."""
         return write_backup(self._live, self.folder, kind, self._clock())
 
-    def back_up_to(self, dest: Path) -> Path:
-        """A manual copy at ``dest``: a file, or a folder that receives a dated copy."""
-        return back_up_file(self._live, dest, self._clock())
+    def back_up_to(self, dest: Path, progress: Progress | None = None) -> Path:
+        """A manual copy at ``dest``: a file, or a folder that receives a dated copy.
+
+        ``progress(done_pages, total_pages)`` is called as the copy goes; when it returns
+        False the copy stops and BackupCancelled (a BackupError) is raised, with nothing
+        written and a file already at ``dest`` left as it was.
+        """
+        return back_up_file(self._live, dest, self._clock(), progress)
 
     def list_backups(self) -> list[BackupInfo]:
         return list_backups(self.folder)

@@ -22,6 +22,7 @@ from desktop.domain.backups import (
     DEFAULT_KEEP_DAILY,
     KEEP_BEFORE_KEY,
     KEEP_DAILY_KEY,
+    BackupCancelled,
     BackupInfo,
     BackupKind,
     Retention,
@@ -436,6 +437,72 @@ def test_back_up_to_a_missing_folder_says_so(services: Services, tmp_path: Path)
         services.backups.back_up_to(tmp_path / "nowhere" / "copy.sqlite3")
 
 
+# -- progress and cancel ----------------------------------------------------------------------
+@pytest.fixture
+def small_steps(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two pages a step, so a small test database takes many steps."""
+    monkeypatch.setattr(backups_module, "PAGES_PER_STEP", 2)
+
+
+def test_a_copy_reports_its_progress_page_by_page(
+    services: Services, tmp_path: Path, small_steps: None
+) -> None:
+    add(services, "Dana", "Zoe")
+    seen: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return True
+
+    dest = services.backups.back_up_to(tmp_path / "copy.sqlite3", progress)
+
+    assert names_in(dest) == ["Dana", "Zoe"]
+    assert len(seen) > 3
+    total = seen[-1][1]
+    assert seen[-1] == (total, total)
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen)
+    assert all(0 < done <= total for done, _ in seen)
+
+
+@pytest.mark.parametrize("into_folder", [False, True])
+def test_cancelling_a_copy_leaves_nothing_behind(
+    services: Services, tmp_path: Path, small_steps: None, into_folder: bool
+) -> None:
+    add(services, "Dana")
+    target = tmp_path / "usb"
+    target.mkdir()
+    dest = target if into_folder else target / "mine.sqlite3"
+    steps = 0
+
+    def cancel_on_the_third_step(done: int, total: int) -> bool:
+        nonlocal steps
+        steps += 1
+        return steps < 3
+
+    with pytest.raises(BackupCancelled, match="cancelled; nothing was written") as excinfo:
+        services.backups.back_up_to(dest, cancel_on_the_third_step)
+
+    assert isinstance(excinfo.value, BackupError)  # callers that catch BackupError still do
+    assert steps == 3  # it stopped when told, not at the end
+    assert folder_names(target) == []  # no copy and no hidden temporary file
+    assert names(services) == ["Dana"]
+
+
+def test_a_cancelled_copy_keeps_the_file_it_would_have_replaced(
+    services: Services, tmp_path: Path, small_steps: None
+) -> None:
+    add(services, "Dana")
+    (tmp_path / "usb").mkdir()
+    dest = tmp_path / "usb" / "mine.sqlite3"
+    dest.write_text("last week's copy")
+
+    with pytest.raises(BackupCancelled):
+        services.backups.back_up_to(dest, lambda done, total: False)
+
+    assert dest.read_text() == "last week's copy"
+    assert folder_names(dest.parent) == ["mine.sqlite3"]
+
+
 # -- before an import -------------------------------------------------------------------------
 GENERIC_CSV = "Name,E-mail\nPriya Patel,priya@example.com\nZoe Adams,zoe@example.com\n"
 
@@ -711,11 +778,13 @@ def test_a_failed_copy_leaves_the_database_as_it_was(
     real_copy = backups_module._copy
     calls: list[Path] = []
 
-    def copy_then_fail(source: sqlite3.Connection, dest: Path) -> None:
+    def copy_then_fail(
+        source: sqlite3.Connection, dest: Path, progress: backups_module.Progress | None = None
+    ) -> None:
         calls.append(dest)
         if dest.parent == data_dir:  # the restore's copy, not the safety copy
             raise OSError(28, "No space left on device")
-        real_copy(source, dest)
+        real_copy(source, dest, progress)
 
     monkeypatch.setattr(backups_module, "_copy", copy_then_fail)
 
