@@ -1,7 +1,7 @@
 """What deleting contacts takes with it, kept so that it can be put back exactly.
 
-Deleting a contact cascades in the schema (``migrations.py``): their event links,
-follow-ups, letters and opportunity memberships go with them, and rows that pointed at
+Deleting a contact cascades in the schema (``migrations.py``): their card photo, event
+links, follow-ups, letters and opportunity memberships go with them, and rows that pointed at
 them are set to NULL (the people they introduced, follow-ups that came after theirs,
 letters that answered their follow-ups). Events that were theirs alone are deleted by
 ``ContactService``; events shared with someone else stay.
@@ -37,6 +37,7 @@ _BATCH = 500
 # Tables whose rows a delete removes, in the order they are put back (parents first).
 _REMOVED_TABLES = (
     "contact",
+    "card_photo",
     "event",
     "event_contact",
     "follow_up",
@@ -187,6 +188,8 @@ def take(db: peewee.SqliteDatabase, contact_ids: Sequence[int]) -> RemovedRows:
     """Read what deleting ``contact_ids`` (which must exist) will remove and clear."""
     ids = set(contact_ids)
     contacts = _select_in(db, "contact", "id", ids)
+    # The image bytes come back as the BLOB they were, so an undo restores them exactly.
+    photos = _select_in(db, "card_photo", "contact_id", ids)
     links = _select_in(db, "event_contact", "contact_id", ids)
     events = _select_in(db, "event", "id", solo_events(db, links, ids))
     follow_ups = _select_in(db, "follow_up", "contact_id", ids)
@@ -230,7 +233,7 @@ def take(db: peewee.SqliteDatabase, contact_ids: Sequence[int]) -> RemovedRows:
             ),
         ),
     )
-    tables = (contacts, events, links, follow_ups, letters, memberships)
+    tables = (contacts, photos, events, links, follow_ups, letters, memberships)
     assert tuple(t.table for t in tables) == _REMOVED_TABLES
     return RemovedRows(tables, cleared)
 

@@ -12,7 +12,8 @@ from typing import Any, cast
 
 import peewee
 
-from desktop.domain import contact_snapshot
+from desktop.domain import card_photos, contact_snapshot
+from desktop.domain.card_photos import KEEP_PHOTO, PhotoChange
 from desktop.domain.categories import COURTESY_TITLES, DEFAULT_CATEGORY, Category
 from desktop.domain.clock import Clock
 from desktop.domain.contact_snapshot import ContactsNotRestored, DeletedContacts
@@ -185,29 +186,43 @@ class ContactService:
             raise ContactNotFound(contact_id)
         return _record(row)
 
-    def add_contact(self, card: ContactCard) -> ContactRecord:
-        card = self._checked(card)
+    def add_contact(self, card: ContactCard, *, photo: PhotoChange = KEEP_PHOTO) -> ContactRecord:
+        """Store a new contact, with the photo of their card if ``photo`` is a PhotoUpload,
+        in one transaction. Raises ValidationError (naming every field at fault, "photo"
+        among them) having stored nothing."""
+        card = self._checked(card, photo=photo)
         now = self._now()
         with self._db.atomic():
             row = Contact.create(created_at=now, updated_at=now, **dataclasses.asdict(card))
+            card_photos.write_change(row.id, photo, now)
         return _record(row)
 
-    def update_contact(self, contact_id: int, card: ContactCard) -> ContactRecord:
-        card = self._checked(card, contact_id)
+    def update_contact(
+        self, contact_id: int, card: ContactCard, *, photo: PhotoChange = KEEP_PHOTO
+    ) -> ContactRecord:
+        """Save an edited card and its photo in one transaction: ``photo`` left out keeps
+        the photo, None removes it, a PhotoUpload replaces it. Raises ValidationError or
+        ContactNotFound having changed nothing."""
+        card = self._checked(card, contact_id, photo=photo)
         with self._db.atomic():
+            now = self._now()
             updated = (
-                Contact.update(updated_at=self._now(), **dataclasses.asdict(card))
+                Contact.update(updated_at=now, **dataclasses.asdict(card))
                 .where(Contact.id == contact_id)
                 .execute()
             )
             if not updated:
                 raise ContactNotFound(contact_id)
+            card_photos.write_change(contact_id, photo, now)
         return self.get_contact(contact_id)
 
-    def put_back(self, record: ContactRecord) -> ContactRecord:
+    def put_back(self, record: ContactRecord, *, photo: PhotoChange = KEEP_PHOTO) -> ContactRecord:
         """Write a stored contact back exactly as ``record`` holds it, times included: the
         undo (and redo) of an edit. An introducer deleted since is left out, as the schema
-        would have done. Raises ContactNotFound if the contact itself is gone."""
+        would have done. ``photo`` puts back the photo as it was too: the StoredPhoto read
+        before the edit, or None if there was none. Raises ContactNotFound if the contact
+        itself is gone."""
+        card_photos.check_change(photo)
         values = dataclasses.asdict(record)
         contact_id = values.pop("id")
         with self._db.atomic():
@@ -217,10 +232,11 @@ class ContactService:
             updated = Contact.update(**values).where(Contact.id == contact_id).execute()
             if not updated:
                 raise ContactNotFound(contact_id)
+            card_photos.write_change(contact_id, photo, self._now())
         return self.get_contact(contact_id)
 
     def delete_contact(self, contact_id: int) -> ContactRecord:
-        """Delete a contact with their follow-ups; return what was deleted.
+        """Delete a contact with their follow-ups and card photo; return what was deleted.
 
         Events they shared with others stay (the others' history); events that were theirs
         alone go too. People they introduced keep their cards, without the introduction.
@@ -295,9 +311,17 @@ class ContactService:
         # Stored to the second, so the record returned equals the one read back later.
         return self._clock().replace(microsecond=0)
 
-    def _checked(self, card: ContactCard, contact_id: int | None = None) -> ContactCard:
+    def _checked(
+        self,
+        card: ContactCard,
+        contact_id: int | None = None,
+        *,
+        photo: PhotoChange = KEEP_PHOTO,
+    ) -> ContactCard:
         card = card.normalised()
         errors = validate_card(card)
+        if problem := card_photos.change_problem(photo):
+            errors["photo"] = problem
         introducer = card.introduced_by_id
         if introducer is not None:
             if introducer == contact_id:

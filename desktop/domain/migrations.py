@@ -210,8 +210,36 @@ def _v4_search(db: peewee.SqliteDatabase) -> None:
         db.execute_sql(statement)
 
 
+def _v5_card_photos(db: peewee.SqliteDatabase) -> None:
+    # The photo of a contact's business card, one per contact. A table of its own keeps the
+    # contact rows small (listing and searching never read a photo); being in the database,
+    # it is in every backup and restore, and goes (and comes back) with its contact. How
+    # large a photo may be is the domain's rule (card_photos.MAX_PHOTO_BYTES), not the
+    # schema's, so it can change without a migration.
+    db.execute_sql(
+        """CREATE TABLE card_photo (
+            contact_id INTEGER PRIMARY KEY REFERENCES contact (id) ON DELETE CASCADE,
+            media_type TEXT NOT NULL,
+            data       BLOB NOT NULL,
+            width      INTEGER,
+            height     INTEGER,
+            added_at   TEXT NOT NULL,
+            CHECK (media_type IN ('image/jpeg', 'image/png', 'image/webp')),
+            CHECK (typeof(data) = 'blob' AND length(data) > 0),
+            CHECK (width IS NULL OR width > 0),
+            CHECK (height IS NULL OR height > 0)
+        )"""
+    )
+
+
 # MIGRATIONS[i] upgrades a database from user_version i to i + 1.
-MIGRATIONS: Sequence[Migration] = (_v1_contacts, _v2_follow_ups, _v3_letters, _v4_search)
+MIGRATIONS: Sequence[Migration] = (
+    _v1_contacts,
+    _v2_follow_ups,
+    _v3_letters,
+    _v4_search,
+    _v5_card_photos,
+)
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

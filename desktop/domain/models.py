@@ -152,6 +152,25 @@ class Letter(BaseModel):
     created_at = UtcDateTimeField()
 
 
+class CardPhoto(BaseModel):
+    """The photo of a contact's business card: one per contact, the image bytes themselves.
+
+    Kept in the database (not beside it) so that backups, restores, and the undo of a delete
+    carry it with the card. The constraint to ``contact`` (ON DELETE CASCADE) lives in the
+    schema, as ``Contact.introduced_by_id``'s does.
+    """
+
+    contact_id = peewee.IntegerField(primary_key=True)
+    media_type = peewee.TextField()
+    data = peewee.BlobField()
+    width = peewee.IntegerField(null=True)
+    height = peewee.IntegerField(null=True)
+    added_at = UtcDateTimeField()
+
+    class Meta:
+        table_name = "card_photo"
+
+
 class Setting(BaseModel):
     key = peewee.TextField(primary_key=True)
     value = peewee.TextField()
@@ -166,5 +185,6 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     FollowUp,
     LetterTemplate,
     Letter,
+    CardPhoto,
     Setting,
 )

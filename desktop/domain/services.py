@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import peewee
 
 from desktop.domain.backups import BackupService
+from desktop.domain.card_photos import CardPhotoService
 from desktop.domain.clock import Clock, system_clock
 from desktop.domain.contact_search import ContactDirectory
 from desktop.domain.contact_transfer import ContactTransfer
@@ -38,6 +39,7 @@ class Services:
     db: peewee.SqliteDatabase
     clock: Clock
     contacts: ContactService
+    card_photos: CardPhotoService
     directory: ContactDirectory
     transfer: ContactTransfer
     preferences: PreferencesService
@@ -113,6 +115,7 @@ def open_services(
         db=db,
         clock=clock,
         contacts=contacts,
+        card_photos=CardPhotoService(db, clock),
         directory=directory,
         transfer=ContactTransfer(db, clock, directory, backups),
         preferences=preferences,

@@ -2,7 +2,8 @@
 
 Dana and Sam are the ones deleted; Lee and Ivy stay. Between them: an event shared with
 Lee (kept), one that was Dana's alone and one that only Dana and Sam attended (both go),
-follow-ups pending, sent, dismissed and one that came after another, letters, an
+follow-ups pending, sent, dismissed and one that came after another, letters, the photo
+of Dana's card (every byte value, so a restore that altered one would show), an
 opportunity, introductions both ways, and a survivor's letter and follow-up that pointed
 at Dana's follow-up.
 """
@@ -15,6 +16,7 @@ from datetime import timedelta
 
 import peewee
 
+from desktop.domain.card_photos import PhotoUpload
 from desktop.domain.contacts import ContactCard, ContactService
 from desktop.domain.followups import EventDraft, FollowUpService
 from desktop.domain.letter_history import LetterOutput, LetterService
@@ -23,9 +25,13 @@ from desktop.domain.opportunities import OpportunityDraft, OpportunityService
 from desktop.domain.vocabulary import Channel, EventKind, Situation
 from tests.conftest import NOW
 
+# A PNG's signature, then every byte value: the domain checks only the signature.
+DANA_PHOTO = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
+
 # Every table a contact's delete may touch (the search index rebuilds itself).
 TABLES = (
     "contact",
+    "card_photo",
     "event",
     "event_contact",
     "follow_up",
@@ -73,7 +79,8 @@ def build_world(
             city="Springfield",
             postal_code="62701",
             notes="Knows everyone on the platform team.",
-        )
+        ),
+        photo=PhotoUpload(DANA_PHOTO, "image/png", width=1600, height=900),
     )
     sam = contacts.add_contact(
         ContactCard(given_name="Sam", family_name="Okafor", email="sam@globex.example")

@@ -7,6 +7,7 @@ import dataclasses
 import peewee
 import pytest
 
+from desktop.domain.card_photos import CardPhotoService, PhotoUpload
 from desktop.domain.clock import Clock
 from desktop.domain.contact_search import ContactDirectory, ContactFilter
 from desktop.domain.contact_snapshot import ContactsNotRestored
@@ -14,7 +15,8 @@ from desktop.domain.contacts import ContactCard, ContactService
 from desktop.domain.followups import FollowUpService
 from desktop.domain.letter_history import LetterService
 from desktop.domain.opportunities import OpportunityService
-from tests.domain.deletion_world import World, build_world, dump
+from tests.conftest import NOW
+from tests.domain.deletion_world import DANA_PHOTO, World, build_world, dump
 
 
 @pytest.fixture
@@ -280,6 +282,7 @@ def test_the_snapshot_knows_every_reference_to_what_it_deletes(db: peewee.Sqlite
         if row[2] in {"contact", "event", "follow_up"}
     }
     assert references == {
+        ("card_photo", "contact_id", "contact"),
         ("contact", "introduced_by_id", "contact"),
         ("event_contact", "contact_id", "contact"),
         ("event_contact", "event_id", "event"),
@@ -321,3 +324,39 @@ def test_put_back_of_a_deleted_contact_is_refused(contacts: ContactService) -> N
 
     with pytest.raises(Exception, match="No contact with id"):
         contacts.put_back(ghost)
+
+
+# --- the photo of a card -----------------------------------------------------------------
+
+
+def test_a_deleted_contacts_card_photo_goes_and_comes_back_byte_for_byte(
+    db: peewee.SqliteDatabase, contacts: ContactService, world: World
+) -> None:
+    photos = CardPhotoService(db, lambda: NOW)
+    before = photos.get(world.dana)
+    assert before is not None and before.data == DANA_PHOTO
+
+    deleted = contacts.delete_contacts([world.dana])
+
+    assert photos.get(world.dana) is None  # the schema's cascade
+    assert deleted.rows.table("card_photo").column("data") == [DANA_PHOTO]
+    contacts.restore_deleted(deleted)
+    assert photos.get(world.dana) == before  # bytes, type, size and time
+
+
+def test_undoing_an_edit_puts_back_the_photo_it_replaced(
+    db: peewee.SqliteDatabase, contacts: ContactService, world: World
+) -> None:
+    photos = CardPhotoService(db, lambda: NOW)
+    dana = contacts.get_contact(world.dana)
+    photo = photos.get(world.dana)
+    jpeg = PhotoUpload(b"\xff\xd8\xff\xe0 a newer photo", "image/jpeg")
+    edited = contacts.update_contact(
+        dana.id, dataclasses.replace(dana.card, company="Globex"), photo=jpeg
+    )
+    assert photos.get(world.dana) != photo
+
+    contacts.put_back(dana, photo=photo)
+    assert photos.get(world.dana) == photo
+    contacts.put_back(edited, photo=None)  # a redo to a card that had none
+    assert photos.get(world.dana) is None
