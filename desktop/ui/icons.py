@@ -1,5 +1,10 @@
 """qtawesome icons drawn in the current palette's colours, so they follow light and dark.
 
+A themed icon looks the colour up in the application palette each time it is drawn (the
+colour is part of the cache key), so when the palette changes — the user picks a theme, or
+the OS switches to dark — toolbars, menus and tabs repaint in the new colours without their
+icons being made again.
+
 Importing qtawesome (and the font machinery under it) is the largest single cost of
 starting the app, so icons are drawn lazily and kept: each icon is a QIconEngine that renders
 a size the first time it is painted, and, once ``use_cache_dir`` has been called, stores the
@@ -63,16 +68,24 @@ def _pixmap(name: str, colour: QColor, size: QSize) -> QPixmap:
 
 
 class _FontIconEngine(QIconEngine):
-    """Paints glyph ``name`` in ``normal`` (or ``disabled``) colour, rendered on demand."""
+    """Paints glyph ``name`` in ``normal`` (or ``disabled``) colour, rendered on demand;
+    without colours, in the palette's window text colour at the time it is painted."""
 
-    def __init__(self, name: str, normal: QColor, disabled: QColor) -> None:
+    def __init__(
+        self, name: str, normal: QColor | None = None, disabled: QColor | None = None
+    ) -> None:
         super().__init__()
         self._name = name
-        self._normal = QColor(normal)
-        self._disabled = QColor(disabled)
+        self._normal = QColor(normal) if normal is not None else None
+        self._disabled = QColor(disabled) if disabled is not None else None
 
     def _colour(self, mode: QIcon.Mode) -> QColor:
-        return self._disabled if mode == QIcon.Mode.Disabled else self._normal
+        disabled = mode == QIcon.Mode.Disabled
+        fixed = self._disabled if disabled else self._normal
+        if fixed is not None:
+            return fixed
+        group = QPalette.ColorGroup.Disabled if disabled else QPalette.ColorGroup.Active
+        return QGuiApplication.palette().color(group, QPalette.ColorRole.WindowText)
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
         """Override of QIconEngine.pixmap."""
@@ -110,14 +123,9 @@ class _FontIconEngine(QIconEngine):
 
 
 def themed_icon(name: str) -> QIcon:
-    palette = QGuiApplication.palette()
-    return QIcon(
-        _FontIconEngine(
-            name,
-            palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText),
-            palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText),
-        )
-    )
+    """An icon in the palette's text colour (greyed when disabled), whatever the palette is
+    when it is drawn."""
+    return QIcon(_FontIconEngine(name))
 
 
 def coloured_icon(name: str, colour: QColor) -> QIcon:

@@ -1,0 +1,172 @@
+"""The window's look: the system's light or dark, or always light, or always dark.
+
+Qt 6.8+ lets an application ask the platform for a colour scheme
+(``QStyleHints.setColorScheme``); Windows, macOS and GNOME/GTK honour it and repaint in
+their own style. Platforms that cannot switch (the offscreen platform of the tests and the
+screenshot script, a bare X11 session) leave ``colorScheme()`` unchanged: there the window
+gets the Fusion style with an explicit light or dark palette, so "dark" is dark everywhere.
+Choosing "system" again gives back the style and palette the application started with.
+
+With "system", a change of the OS appearance while the app runs reaches every widget as
+``QEvent.ApplicationPaletteChange``; nothing here needs to watch for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+from desktop.domain.preferences import Theme
+
+Role = QPalette.ColorRole
+Group = QPalette.ColorGroup
+_SCHEMES = {Theme.LIGHT: Qt.ColorScheme.Light, Theme.DARK: Qt.ColorScheme.Dark}
+
+# Colours of the fallback palettes: calm greys close to the platforms' own, with enough
+# contrast for text (WCAG AA) in both.
+_DARK = {
+    Role.Window: "#2b2b2b",
+    Role.WindowText: "#e8e8e8",
+    Role.Base: "#1f1f1f",
+    Role.AlternateBase: "#262626",
+    Role.ToolTipBase: "#3a3a3a",
+    Role.ToolTipText: "#e8e8e8",
+    Role.PlaceholderText: "#9a9a9a",
+    Role.Text: "#e8e8e8",
+    Role.Button: "#353535",
+    Role.ButtonText: "#e8e8e8",
+    Role.BrightText: "#ff7070",
+    Role.Light: "#474747",
+    Role.Midlight: "#3c3c3c",
+    Role.Mid: "#242424",
+    Role.Dark: "#1a1a1a",
+    Role.Shadow: "#0a0a0a",
+    Role.Highlight: "#3d6fb4",
+    Role.HighlightedText: "#ffffff",
+    Role.Link: "#7fb4ff",
+    Role.LinkVisited: "#c09cff",
+    Role.Accent: "#3d6fb4",
+}
+_DARK_DISABLED = {
+    Role.WindowText: "#7f7f7f",
+    Role.Text: "#7f7f7f",
+    Role.ButtonText: "#7f7f7f",
+    Role.Highlight: "#4a4a4a",
+    Role.HighlightedText: "#9a9a9a",
+}
+_LIGHT = {
+    Role.Window: "#efefef",
+    Role.WindowText: "#1a1a1a",
+    Role.Base: "#ffffff",
+    Role.AlternateBase: "#f5f5f5",
+    Role.ToolTipBase: "#ffffdc",
+    Role.ToolTipText: "#1a1a1a",
+    Role.PlaceholderText: "#767676",
+    Role.Text: "#1a1a1a",
+    Role.Button: "#efefef",
+    Role.ButtonText: "#1a1a1a",
+    Role.BrightText: "#ffffff",
+    Role.Light: "#ffffff",
+    Role.Midlight: "#cacaca",
+    Role.Mid: "#b8b8b8",
+    Role.Dark: "#9f9f9f",
+    Role.Shadow: "#767676",
+    Role.Highlight: "#308cc6",
+    Role.HighlightedText: "#ffffff",
+    Role.Link: "#0b57d0",
+    Role.LinkVisited: "#7a3fb5",
+    Role.Accent: "#308cc6",
+}
+_LIGHT_DISABLED = {
+    Role.WindowText: "#8c8c8c",
+    Role.Text: "#8c8c8c",
+    Role.ButtonText: "#8c8c8c",
+    Role.Highlight: "#c8c8c8",
+    Role.HighlightedText: "#ffffff",
+}
+
+
+def fallback_palette(theme: Theme | str) -> QPalette:
+    """The explicit palette used where the platform cannot switch ("light" or "dark")."""
+    dark = Theme(theme) is Theme.DARK
+    palette = QPalette()
+    for role, colour in (_DARK if dark else _LIGHT).items():
+        palette.setColor(role, QColor(colour))
+    for role, colour in (_DARK_DISABLED if dark else _LIGHT_DISABLED).items():
+        palette.setColor(Group.Disabled, role, QColor(colour))
+    return palette
+
+
+@dataclass
+class _State:
+    original_style: str  # the style the application started with
+    chosen: Theme = Theme.SYSTEM
+    fallback: bool = False  # Fusion and an explicit palette are in use
+
+
+_state: _State | None = None
+
+
+def is_dark(palette: QPalette) -> bool:
+    """Whether ``palette`` is a dark one: light text on a dark window."""
+    return palette.color(Role.Window).lightness() < palette.color(Role.WindowText).lightness()
+
+
+def apply_theme(app: QApplication, theme: str) -> None:
+    """Make the application look as ``theme`` says ("system", "light" or "dark"; anything
+    else counts as "system"). Call it before the main window is built, and again whenever
+    the preference changes: widgets follow at once."""
+    global _state
+    if _state is None:
+        _state = _State(original_style=app.style().name())
+    state = _state
+    state.chosen = Theme(theme) if theme in tuple(Theme) else Theme.SYSTEM
+    hints = QGuiApplication.styleHints()
+    if state.chosen is Theme.SYSTEM:
+        hints.unsetColorScheme()
+        _restore(app, state)
+        return
+    wanted = _SCHEMES[state.chosen]
+    hints.setColorScheme(wanted)
+    if hints.colorScheme() == wanted:
+        # The platform switches, in its own style. Its new palette may arrive as an event:
+        # check once it has, in case the style kept the other palette.
+        _restore(app, state)
+        chosen = state.chosen
+        QTimer.singleShot(0, app, lambda: _verify(app, state, chosen))
+        return
+    _use_fallback(app, state)
+
+
+def current_theme() -> Theme:
+    """The theme last applied (SYSTEM before any)."""
+    return _state.chosen if _state is not None else Theme.SYSTEM
+
+
+def _use_fallback(app: QApplication, state: _State) -> None:
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")
+    app.setPalette(fallback_palette(state.chosen))
+    state.fallback = True
+
+
+def _restore(app: QApplication, state: _State) -> None:
+    """Undo a fallback: the original style, and the platform's palette again."""
+    if not state.fallback:
+        return
+    if app.style().name().lower() != state.original_style.lower():
+        app.setStyle(state.original_style)
+    # An empty palette sets no colour, so the platform's (and the OS's live) colours apply.
+    app.setPalette(QPalette())
+    state.fallback = False
+
+
+def _verify(app: QApplication, state: _State, chosen: Theme) -> None:
+    """Fall back when the platform said yes but its style kept the other palette."""
+    if state.chosen is not chosen or state.fallback:
+        return  # chosen again meanwhile
+    if is_dark(app.palette()) != (chosen is Theme.DARK):
+        _use_fallback(app, state)
