@@ -62,6 +62,13 @@ class OptionalDateEdit(QDateEdit):
             return
         super().keyPressEvent(event)
 
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Override: Tab leaves an unset date. Qt's date edit would step through the date's
+        sections, but "Not set" has none, so Tab stayed in the edit for ever."""
+        if self.date() == _UNSET:
+            return QWidget.focusNextPrevChild(self, next)
+        return super().focusNextPrevChild(next)
+
     def stepEnabled(self) -> QAbstractSpinBox.StepEnabledFlag:
         """Override: stepping is allowed from "not set" (it starts at today)."""
         if self.date() == _UNSET:
