@@ -1,7 +1,8 @@
 """ContactsPane: search, filters, the contacts table and how many are shown.
 
 Every keystroke and filter change asks the contact directory (SQLite) for the matching ids
-in the current order; the table model then builds only the rows on screen.
+in the current order; the table model then builds only the rows on screen. With no contacts
+at all the table gives way to a first-run panel, and a search that finds nobody says so.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSpinBox,
+    QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -34,14 +36,22 @@ from desktop.domain.contact_search import (
 from desktop.domain.contacts import ContactRecord
 from desktop.domain.opportunities import OpportunityRecord
 from desktop.ui.contact_table_model import COL_NAME, ContactTableModel
+from desktop.ui.empty_state import EmptyState, NoMatchesState
 from desktop.ui.icons import themed_icon
 from desktop.ui.tables import row_table
 
 
 class ContactsPane(QWidget):
-    """Emits ``filter_changed`` after the search or a filter changed what is shown."""
+    """Emits ``filter_changed`` after the search or a filter changed what is shown.
+
+    With no contacts yet, its first-run panel asks the window (through ``new_card_requested``,
+    ``import_requested`` and ``guide_requested``) to start a card, an import or the guide.
+    """
 
     filter_changed = Signal()
+    new_card_requested = Signal()
+    import_requested = Signal()
+    guide_requested = Signal()
 
     def __init__(
         self,
@@ -114,6 +124,14 @@ class ContactsPane(QWidget):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.table.fontMetrics().height() + 8)
 
+        self.empty_state = EmptyState()
+        self.no_matches = NoMatchesState()
+        # The table, or what stands in for it when it would be empty.
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty_state)
+        self.stack.addWidget(self.no_matches)
+
         self.count_label = QLabel()
         self.count_label.setAccessibleName("Number of contacts")
 
@@ -138,7 +156,7 @@ class ContactsPane(QWidget):
         layout.setContentsMargins(6, 6, 0, 0)
         layout.addWidget(self.search_field)
         layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.stack, 1)
         layout.addWidget(self.count_label)
 
         self.search_field.textChanged.connect(self._on_filter_edited)
@@ -147,6 +165,10 @@ class ContactsPane(QWidget):
         self.quiet_days.valueChanged.connect(self._on_filter_edited)
         self.clear_filters_button.clicked.connect(self.clear_filters)
         self.model.sort_requested.connect(self._on_sort_requested)
+        self.empty_state.new_card_requested.connect(self.new_card_requested)
+        self.empty_state.import_requested.connect(self.import_requested)
+        self.empty_state.guide_requested.connect(self.guide_requested)
+        self.no_matches.clear_requested.connect(self.clear_filters)
         self._update_clear_button()
 
     # -- what is shown --------------------------------------------------------------------
@@ -182,6 +204,7 @@ class ContactsPane(QWidget):
         )
         self.total = self._directory.total()
         self._update_count()
+        self._show_table_or_why_empty()
         if current is not None and self.selected_contact_id() is None:
             self._select_row(self.model.row_of(current))
 
@@ -315,6 +338,19 @@ class ContactsPane(QWidget):
     def _update_clear_button(self) -> None:
         shown = self.current_filter()
         self.clear_filters_button.setEnabled(not shown.is_everything)
+
+    def _show_table_or_why_empty(self) -> None:
+        if self.total == 0:
+            shown: QWidget = self.empty_state
+        elif self.model.rowCount() == 0:
+            shown = self.no_matches
+            search = self.search_field.text()
+            self.no_matches.set_search(
+                search, filtered=self.current_filter() != ContactFilter(text=search)
+            )
+        else:
+            shown = self.table
+        self.stack.setCurrentWidget(shown)
 
     def _update_count(self) -> None:
         locale = QLocale()
