@@ -19,9 +19,6 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-import babel
-import babel.dates
-
 from desktop import COMMANDS, __version__
 from desktop.domain.backups import BackupInfo, BackupKind, back_up_file, write_backup
 from desktop.domain.calendar_export import follow_ups_to_ics
@@ -33,9 +30,9 @@ from desktop.domain.database import (
     newest_good_backup,
     summarize_database,
 )
+from desktop.domain.english_dates import english_short_moment
 from desktop.domain.errors import ContactNotFound, DamagedDatabaseError, FollowUpDeskError
 from desktop.domain.followups import DEFAULT_UPCOMING_DAYS, Agenda, FollowUpRecord
-from desktop.domain.letters import FALLBACK_LOCALE
 from desktop.domain.migrations import SCHEMA_VERSION
 from desktop.domain.paths import (
     DATA_DIR_ENV,
@@ -57,6 +54,8 @@ if TYPE_CHECKING:
     from desktop.domain.importing import ImportPlan, ImportResult, ImportSource
 
 PROG = "followup-desk"
+# Letters for the C locale are dated in US English, as the app dates them (no Qt import here).
+LETTER_FALLBACK_LOCALE = "en_US"
 ICS = "ics"
 EXPORT_FORMATS = ("csv", "vcard", ICS)  # ExportFormat's values, and the calendar
 DUPLICATE_CHOICES = ("skip", "update", "keep-both")  # DuplicateChoice's values
@@ -323,23 +322,19 @@ def letter_locale(environ: Mapping[str, str]) -> str:
     """The locale for dates in letters, from LC_ALL, LC_TIME or LANG ("de_AT.UTF-8@euro" →
     "de_AT"), the first that is set, as the C library chooses.
 
-    The C and POSIX locales, or anything Babel does not know, give en_US.
+    The C and POSIX locales give en_US; so does a name Qt does not know, once the letter's
+    date writer (``desktop.printing.dates.qt_long_date``) resolves it.
     """
     for name in ("LC_ALL", "LC_TIME", "LANG"):
         value = environ.get(name, "")
         if value:
             break
     else:
-        return FALLBACK_LOCALE
+        return LETTER_FALLBACK_LOCALE
     code = value.split(".", 1)[0].split("@", 1)[0]
     if code in ("", "C", "POSIX"):
-        return FALLBACK_LOCALE
-    code = code.replace("-", "_")
-    try:
-        babel.Locale.parse(code)
-    except (ValueError, TypeError, babel.UnknownLocaleError):
-        return FALLBACK_LOCALE
-    return code
+        return LETTER_FALLBACK_LOCALE
+    return code.replace("-", "_")
 
 
 def _existing_data_dir(cli_value: str | None) -> Path:
@@ -408,7 +403,7 @@ def iso_utc(moment: datetime) -> str:
 
 def local_time(moment: datetime, tz: tzinfo | None) -> str:
     """ "Thu 26 Nov, 02:30" in ``tz`` (the system's time zone when None)."""
-    return str(babel.dates.format_datetime(moment.astimezone(tz), "EEE d MMM, HH:mm", locale="en"))
+    return english_short_moment(moment.astimezone(tz))
 
 
 def _sections(agenda: Agenda) -> list[tuple[str, str, tuple[FollowUpRecord, ...]]]:
@@ -639,6 +634,7 @@ def run_letter(
     # Qt is imported here only, so ``due``, ``export`` and ``import`` never load it.
     from PySide6.QtGui import QGuiApplication
 
+    from desktop.printing.dates import qt_long_date
     from desktop.printing.envelope_document import envelope_spec
     from desktop.printing.letter_pdf import envelope_pdf_bytes, letter_pdf_bytes
     from desktop.printing.page import A4, LETTER, default_page_spec
@@ -648,7 +644,7 @@ def run_letter(
         draft = services.drafter.draft(
             contact_id,
             day=day,
-            locale=letter_locale(os.environ),
+            write_date=qt_long_date(letter_locale(os.environ)),
             situation=situation,
             template_key=template_key,
         )
@@ -685,9 +681,7 @@ def run_letter(
 # -- backup and check -------------------------------------------------------------------------
 def backup_time(moment: datetime, tz: tzinfo | None) -> str:
     """ "Wed 25 Nov 2026, 08:30" in ``tz`` (the system's time zone when None)."""
-    return str(
-        babel.dates.format_datetime(moment.astimezone(tz), "EEE d MMM y, HH:mm", locale="en")
-    )
+    return english_short_moment(moment.astimezone(tz), with_year=True)
 
 
 def backup_line(info: BackupInfo, tz: tzinfo | None) -> str:

@@ -121,13 +121,20 @@ class _Steps:
         return "“zoe fleet” finds her"
 
     def letter(self) -> str:
+        from desktop.domain.english_dates import english_long_date
         from desktop.domain.profile import Envelope
+        from desktop.printing.dates import qt_long_date
         from desktop.printing.envelope_document import envelope_spec
         from desktop.printing.letter_pdf import envelope_pdf_bytes, letter_pdf_bytes
         from desktop.printing.page import LETTER
 
-        draft = self.services.drafter.draft(self.contact_id, day=self.now.date(), locale="en_US")
+        draft = self.services.drafter.draft(
+            self.contact_id, day=self.now.date(), write_date=qt_long_date("en_US")
+        )
         letter = draft.letter()
+        # Qt's locale tables are in the bundle: the date is written out, not left as numbers.
+        if letter.date_line != english_long_date(self.now.date()):
+            raise AssertionError(f"the letter is dated {letter.date_line!r}")
         if "Ölund" not in "\n".join(letter.inside_address):
             raise AssertionError("the inside address lost the name")
         pdf = letter_pdf_bytes(letter, LETTER)

@@ -9,7 +9,7 @@ from datetime import date
 from desktop.domain.categories import Category
 from desktop.domain.contacts import ContactCard, ContactRecord, ContactService
 from desktop.domain.followups import FollowUpRecord, FollowUpService
-from desktop.domain.letters import Letter, Sender, compose_letter, format_letter_date
+from desktop.domain.letters import DateWriter, Letter, Sender, compose_letter
 from desktop.domain.models import Event, Opportunity
 from desktop.domain.profile import ProfileService
 from desktop.domain.template_store import TemplateRecord, TemplateService
@@ -26,7 +26,7 @@ class LetterDraft:
     follow_up: FollowUpRecord | None
     sender: Sender | None
     day: date
-    locale: str
+    write_date: DateWriter  # how the letter and the template's dates are written
     card: ContactCard | None = None  # the card as typed, when it differs from the stored one
 
     @property
@@ -42,7 +42,7 @@ class LetterDraft:
             self.addressee,
             self.body if body is None else body,
             on=self.day,
-            locale=self.locale,
+            write_date=self.write_date,
             sender=self.sender,
         )
 
@@ -83,7 +83,7 @@ class LetterDrafter:
         contact_id: int,
         *,
         day: date,
-        locale: str,
+        write_date: DateWriter,
         situation: Situation | None = None,
         template_key: str | None = None,
         follow_up_id: int | None = None,
@@ -100,19 +100,19 @@ class LetterDrafter:
             situation = follow_up.situation if follow_up else default_situation(contact, pending)
         if follow_up is None:
             follow_up = next((r for r in pending if r.situation is situation), None)
-        return self._draft(contact, card, situation, template_key, follow_up, day, locale)
+        return self._draft(contact, card, situation, template_key, follow_up, day, write_date)
 
     def draft_card(
         self,
         card: ContactCard,
         *,
         day: date,
-        locale: str,
+        write_date: DateWriter,
         situation: Situation,
         template_key: str | None = None,
     ) -> LetterDraft:
         """A draft for a card that is not saved yet (no events, no follow-ups)."""
-        return self._draft(None, card, situation, template_key, None, day, locale)
+        return self._draft(None, card, situation, template_key, None, day, write_date)
 
     def _draft(
         self,
@@ -122,7 +122,7 @@ class LetterDrafter:
         template_key: str | None,
         follow_up: FollowUpRecord | None,
         day: date,
-        locale: str,
+        write_date: DateWriter,
     ) -> LetterDraft:
         template = (
             self._templates.get(template_key)
@@ -131,7 +131,7 @@ class LetterDrafter:
         )
         addressee = card if card is not None else contact.card if contact else ContactCard()
         profile = self._profile.load()
-        context = self._context(addressee, follow_up, profile.sender(), day, locale)
+        context = self._context(addressee, follow_up, profile.sender(), day, write_date)
         return LetterDraft(
             contact=contact,
             situation=situation,
@@ -140,7 +140,7 @@ class LetterDrafter:
             follow_up=follow_up,
             sender=profile.sender() if profile.is_set_up else None,
             day=day,
-            locale=locale,
+            write_date=write_date,
             card=card,
         )
 
@@ -150,7 +150,7 @@ class LetterDrafter:
         follow_up: FollowUpRecord | None,
         sender: Sender,
         day: date,
-        locale: str,
+        write_date: DateWriter,
     ) -> LetterContext:
         event_kind = event_date = discussed = position = company = ""
         if follow_up is not None and follow_up.event_id is not None:
@@ -158,7 +158,7 @@ class LetterDrafter:
             if event is not None:
                 known = {kind.value for kind in EventKind}
                 event_kind = EventKind(event.kind).label if event.kind in known else ""
-                event_date = format_letter_date(event.occurred_at.date(), locale)
+                event_date = write_date(event.occurred_at.date())
                 discussed = event.discussed.strip()
                 if event.opportunity_id is not None:
                     opportunity = Opportunity.get_or_none(Opportunity.id == event.opportunity_id)
@@ -174,5 +174,5 @@ class LetterDrafter:
             discussed=discussed,
             opportunity_position=position,
             opportunity_company=company,
-            today=format_letter_date(day, locale),
+            today=write_date(day),
         )

@@ -7,10 +7,13 @@ pages) belongs to ``desktop.printing``; this module only decides the words.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeAlias
 
 from desktop.domain.contacts import ContactCard
+from desktop.domain.english_dates import english_long_date
 from desktop.domain.templates import (
     LetterContext,
     bundled_template,
@@ -18,9 +21,21 @@ from desktop.domain.templates import (
     render_body,
 )
 
-__all__ = ["Letter", "Sender", "compose_letter", "end_sentence", "thank_you_letter"]
+__all__ = [
+    "DateWriter",
+    "Letter",
+    "Sender",
+    "compose_letter",
+    "end_sentence",
+    "english_long_date",
+    "thank_you_letter",
+]
 
-FALLBACK_LOCALE = "en_US"
+# Writes a day the way the letter is dated ("November 25, 2026", "25. November 2026"). The
+# caller picks the language: the domain holds no locale data (the GUI and the command line
+# pass ``desktop.printing.dates.qt_long_date``, built on Qt's own CLDR tables), and
+# ``english_long_date`` is the plain-code US default for tests and scripts.
+DateWriter: TypeAlias = Callable[[date], str]
 NEUTRAL_SALUTATION = "Dear Hiring Manager:"
 DEFAULT_CLOSING = "Sincerely,"
 
@@ -65,20 +80,6 @@ class Letter:
             closing += "\n\n\n" + self.signature_name
         blocks.append(closing)
         return "\n\n".join(blocks) + "\n"
-
-
-def format_letter_date(day: date, locale: str) -> str:
-    """The date written out the way the locale writes it in a letter ("November 25, 2026")."""
-    # Babel's locale data loads on the first letter, not at every start.
-    import babel
-    import babel.dates
-
-    try:
-        # Qt and Babel say "de_DE"; BCP 47 and browsers say "de-DE": accept both.
-        parsed = babel.Locale.parse((locale or FALLBACK_LOCALE).replace("-", "_"))
-    except (ValueError, TypeError, babel.UnknownLocaleError):
-        parsed = babel.Locale.parse(FALLBACK_LOCALE)
-    return str(babel.dates.format_date(day, format="long", locale=parsed))
 
 
 def locality_line(city: str, region: str, postal_code: str) -> str:
@@ -154,12 +155,18 @@ def email_text(letter: Letter) -> str:
 
 
 def compose_letter(
-    card: ContactCard, body: str, *, on: date, locale: str, sender: Sender | None = None
+    card: ContactCard,
+    body: str,
+    *,
+    on: date,
+    write_date: DateWriter,
+    sender: Sender | None = None,
 ) -> Letter:
-    """A block-format letter to the person on ``card`` with ``body`` as its paragraphs."""
+    """A block-format letter to the person on ``card`` with ``body`` as its paragraphs,
+    dated ``on`` as ``write_date`` writes it."""
     return Letter(
         sender_block=sender_block(sender),
-        date_line=format_letter_date(on, locale),
+        date_line=write_date(on),
         inside_address=inside_address(card),
         salutation=salutation(card),
         paragraphs=split_paragraphs(body),
@@ -169,8 +176,8 @@ def compose_letter(
 
 
 def thank_you_letter(
-    card: ContactCard, *, on: date, locale: str, sender: Sender | None = None
+    card: ContactCard, *, on: date, write_date: DateWriter, sender: Sender | None = None
 ) -> Letter:
     """A general thank-you letter to the person on ``card``, dated ``on``."""
     body = render_body(bundled_template("thank-you.j2"), LetterContext(contact=card))
-    return compose_letter(card, body, on=on, locale=locale, sender=sender)
+    return compose_letter(card, body, on=on, write_date=write_date, sender=sender)

@@ -9,13 +9,11 @@ from dataclasses import replace
 from datetime import datetime, tzinfo
 from html import escape
 
-import babel
-import babel.dates
 from PySide6.QtGui import QFont, QTextDocument
 
 from desktop.domain.followups import Agenda, FollowUpRecord
-from desktop.domain.letters import FALLBACK_LOCALE, format_letter_date
 from desktop.domain.rules.window import describe_time_left
+from desktop.printing.dates import FALLBACK_LOCALE, qt_long_date, short_moment
 from desktop.printing.fonts import SANS_FALLBACKS, page_font, with_fallbacks
 from desktop.printing.page import PageSpec, points_to_layout_px
 
@@ -33,7 +31,6 @@ COLUMNS = ("Person", "Situation", "Time left", "Due by", "Channel")
 COLUMN_WIDTHS = (21, 19, 17, 20, 23)
 # A list for the desk, not a letter: half-inch margins leave room for the five columns.
 AGENDA_MARGIN_POINTS = 36.0
-DUE_BY_PATTERN = "EEE d MMM, HH:mm"  # "Thu 26 Nov, 02:30" in English
 
 
 def agenda_page(paper: PageSpec) -> PageSpec:
@@ -45,17 +42,9 @@ def agenda_font() -> QFont:
     return page_font(AGENDA_FONT_FAMILIES, AGENDA_FONT_POINTS, QFont.StyleHint.SansSerif)
 
 
-def _babel_locale(locale: str) -> babel.Locale:
-    try:
-        return babel.Locale.parse((locale or FALLBACK_LOCALE).replace("-", "_"))
-    except (ValueError, TypeError, babel.UnknownLocaleError):
-        return babel.Locale.parse(FALLBACK_LOCALE)
-
-
 def format_due_by(moment: datetime, tz: tzinfo | None, locale: str) -> str:
     """``moment`` in local time (the system's when ``tz`` is None): "Thu 26 Nov, 02:30"."""
-    local = moment.astimezone(tz)
-    return str(babel.dates.format_datetime(local, DUE_BY_PATTERN, locale=_babel_locale(locale)))
+    return short_moment(moment.astimezone(tz), locale)
 
 
 def _px(points: float) -> int:
@@ -90,7 +79,7 @@ def _section(
 
 def agenda_title(agenda: Agenda, tz: tzinfo | None, locale: str) -> str:
     """ "Follow-ups for November 25, 2026": the agenda's day in local time, written out."""
-    return f"Follow-ups for {format_letter_date(agenda.now.astimezone(tz).date(), locale)}"
+    return f"Follow-ups for {qt_long_date(locale)(agenda.now.astimezone(tz).date())}"
 
 
 def agenda_html(agenda: Agenda, *, tz: tzinfo | None = None, locale: str = FALLBACK_LOCALE) -> str:

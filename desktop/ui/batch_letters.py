@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from datetime import tzinfo
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,6 +28,7 @@ from desktop.domain.followups import FollowUpRecord, NeedsConfirmation
 from desktop.domain.letter_history import LetterOutput, RecordedLetter
 from desktop.domain.services import Services
 from desktop.domain.vocabulary import Channel
+from desktop.printing.dates import qt_long_date
 from desktop.printing.letter_document import build_letter_document
 from desktop.printing.letter_pdf import letters_pdf_bytes
 from desktop.printing.page import PageSpec
@@ -58,12 +59,13 @@ def draft_all(
 ) -> tuple[list[LetterDraft], list[str]]:
     """A draft per owed follow-up; the names of those that could not be drafted."""
     day = clock().astimezone(zone).date()
+    write_date = qt_long_date()
     drafts, failed = [], []
     for record in owed:
         try:
             drafts.append(
                 services.drafter.draft(
-                    record.contact_id, day=day, locale=QLocale().name(), follow_up_id=record.id
+                    record.contact_id, day=day, write_date=write_date, follow_up_id=record.id
                 )
             )
         except FollowUpDeskError:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import tzinfo
 from types import ModuleType
 
-from PySide6.QtCore import QLocale, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QCheckBox, QMessageBox, QWidget
 
 from desktop.domain.clock import Clock
@@ -26,6 +26,7 @@ from desktop.domain.profile import Paper
 from desktop.domain.services import Services
 from desktop.domain.templates import TemplateRenderError
 from desktop.domain.vocabulary import Channel, FollowUpStatus, Situation
+from desktop.printing.dates import qt_long_date
 from desktop.printing.letter_document import build_letter_document
 from desktop.printing.page import A4, LETTER, PageSpec, default_page_spec
 from desktop.ui.letter_composer import LetterComposer
@@ -99,14 +100,14 @@ class LetterDesk(QObject):
             self.composer.clear(NO_NAME_HINT)
             return
         day = self._clock().astimezone(self._zone()).date()
-        locale = QLocale().name()
+        write_date = qt_long_date()  # the user's locale, read for each draft
         drafter = self._services.drafter
         try:
             if self._contact_id is not None:
                 draft = drafter.draft(
                     self._contact_id,
                     day=day,
-                    locale=locale,
+                    write_date=write_date,
                     situation=self._situation,
                     template_key=self._template_key,
                     follow_up_id=self._follow_up_id,
@@ -116,7 +117,7 @@ class LetterDesk(QObject):
                 draft = drafter.draft_card(
                     self._card,
                     day=day,
-                    locale=locale,
+                    write_date=write_date,
                     situation=self._situation or Situation.AFTER_INTERVIEW,
                     template_key=self._template_key,
                 )

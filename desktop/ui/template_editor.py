@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontDatabase, QKeySequence, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QComboBox,
@@ -47,6 +47,7 @@ from desktop.domain.templates import (
     render_body,
 )
 from desktop.domain.vocabulary import Situation
+from desktop.printing.dates import qt_long_date
 from desktop.printing.page import default_page_spec
 from desktop.ui.dialog_parts import InfoBox, error_label, plain_label, show_error
 from desktop.ui.icons import themed_icon
@@ -71,7 +72,7 @@ def sample_letter(body_text: str) -> Letter:
         SAMPLE_CONTEXT.contact,
         body_text,
         on=SAMPLE_DATE,
-        locale=QLocale().name(),
+        write_date=qt_long_date(),
         sender=SAMPLE_SENDER,
     )
 

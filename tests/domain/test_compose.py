@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 
 from desktop.domain.categories import Category
 from desktop.domain.compose import LetterDraft, LetterDrafter, default_situation
 from desktop.domain.contacts import ContactCard, ContactRecord, ContactService
+from desktop.domain.english_dates import english_long_date
 from desktop.domain.errors import ContactNotFound
 from desktop.domain.followups import EventDraft, FollowUpNotFound, FollowUpService
 from desktop.domain.letter_history import LetterOutput, LetterService
@@ -105,7 +106,7 @@ def interviewed(follow_ups: FollowUpService, dana: ContactRecord, acme: int) -> 
 
 
 def draft(drafter: LetterDrafter, contact_id: int, **kwargs: object) -> LetterDraft:
-    arguments: dict[str, object] = {"day": TODAY, "locale": "en_US"}
+    arguments: dict[str, object] = {"day": TODAY, "write_date": english_long_date}
     arguments.update(kwargs)
     return drafter.draft(contact_id, **arguments)  # type: ignore[arg-type]
 
@@ -250,27 +251,27 @@ def test_a_drafted_letter_is_recorded_and_its_follow_up_marked_sent(
     assert "November 24" not in after.body
 
 
-@pytest.mark.parametrize(
-    ("locale", "event_date", "date_line"),
-    [
-        ("en_US", "November 24, 2026", "November 25, 2026"),
-        ("en_GB", "24 November 2026", "25 November 2026"),
-        ("de-DE", "24. November 2026", "25. November 2026"),
-    ],
-)
-def test_dates_follow_the_locale(
-    drafter: LetterDrafter,
-    dana: ContactRecord,
-    interviewed: int,
-    locale: str,
-    event_date: str,
-    date_line: str,
+def test_dates_are_written_by_the_writer_the_caller_gives(
+    drafter: LetterDrafter, dana: ContactRecord, interviewed: int
 ) -> None:
-    result = draft(drafter, dana.id, locale=locale)
+    # The GUI passes Qt's writer for the user's locale (tests/printing/test_dates.py).
+    def numeric(day: date) -> str:
+        return f"{day.day}.{day.month}.{day.year}"
 
-    assert f"on {event_date}" in result.body
-    assert result.letter().date_line == date_line
-    assert result.locale == locale
+    result = draft(drafter, dana.id, write_date=numeric)
+
+    assert "on 24.11.2026" in result.body  # the interview's day, in the template
+    assert result.letter().date_line == "25.11.2026"
+    assert result.letter(body="Edited.").date_line == "25.11.2026"
+
+
+def test_dates_are_us_english_with_the_english_writer(
+    drafter: LetterDrafter, dana: ContactRecord, interviewed: int
+) -> None:
+    result = draft(drafter, dana.id)
+
+    assert "on November 24, 2026" in result.body
+    assert result.letter().date_line == "November 25, 2026"
 
 
 # --- which situation ---------------------------------------------------------------------

@@ -16,6 +16,7 @@ from desktop.domain.clock import Clock
 from desktop.domain.compose import LetterDrafter
 from desktop.domain.contacts import ContactService
 from desktop.domain.database import make_database, open_database
+from desktop.domain.english_dates import english_long_date
 from desktop.domain.followups import FollowUpService
 from desktop.domain.letter_history import LetterOutput, LetterService
 from desktop.domain.migrations import SCHEMA_VERSION, migrate, schema_version
@@ -233,7 +234,7 @@ def test_a_letter_is_drafted_recorded_and_its_follow_up_marked_sent(
     drafter = LetterDrafter(contacts, follow_ups, templates, profile)
     letters = LetterService(upgraded, clock, follow_ups)
 
-    draft = drafter.draft(DANA_ID, day=NOW.date(), locale="en_US")
+    draft = drafter.draft(DANA_ID, day=NOW.date(), write_date=english_long_date)
 
     assert draft.situation is Situation.AFTER_INTERVIEW
     assert draft.follow_up is not None

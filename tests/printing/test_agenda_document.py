@@ -178,6 +178,12 @@ def test_due_by_is_shown_in_local_time(tz: ZoneInfo, expected: str) -> None:
     assert format_due_by(closes_at, tz, "en_US") == expected
 
 
+def test_due_by_names_day_and_month_in_the_locale() -> None:
+    closes_at = datetime(2026, 11, 26, 8, 30, tzinfo=ZoneInfo("UTC"))
+
+    assert format_due_by(closes_at, BERLIN, "de_DE") == "Do. 26 Nov., 09:30"
+
+
 def test_due_by_crosses_daylight_saving_time_by_the_zone_rules() -> None:
     # Chicago is UTC-5 in summer and UTC-6 in winter: the offset comes from each moment.
     summer = datetime(2026, 7, 1, 12, 0, tzinfo=ZoneInfo("UTC"))

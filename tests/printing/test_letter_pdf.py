@@ -16,6 +16,7 @@ from desktop.domain.letters import Letter, inside_address
 from desktop.domain.profile import Profile
 from desktop.domain.services import Services, open_services
 from desktop.domain.vocabulary import Situation
+from desktop.printing.dates import qt_long_date
 from desktop.printing.letter_document import build_letter_document, paint_page
 from desktop.printing.letter_pdf import letter_pdf_bytes, letters_pdf_bytes
 from desktop.printing.page import A4, LETTER, PageSpec
@@ -101,7 +102,9 @@ def test_each_situation_prints_the_address_and_salutation_exactly(
     services: Services, tmp_path: Path, situation: Situation
 ) -> None:
     contact = services.contacts.add_contact(CARD)
-    draft = services.drafter.draft(contact.id, day=NOW.date(), locale="en_US", situation=situation)
+    draft = services.drafter.draft(
+        contact.id, day=NOW.date(), write_date=qt_long_date("en_US"), situation=situation
+    )
 
     path = write(tmp_path, letter_pdf_bytes(draft.letter(), LETTER))
 
