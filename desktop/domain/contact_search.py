@@ -26,8 +26,9 @@ import peewee
 
 from desktop.domain.categories import Category
 from desktop.domain.clock import Clock
-from desktop.domain.contacts import CARD_FIELDS, ContactRecord
+from desktop.domain.contacts import CARD_FIELDS, ContactCard, ContactRecord
 from desktop.domain.models import Contact
+from desktop.domain.similar_contacts import SimilarContact, similar_contacts
 from desktop.domain.text_folding import fold
 from desktop.domain.vocabulary import EventKind
 
@@ -249,6 +250,11 @@ class ContactDirectory:
                     record, datetime.fromisoformat(last).astimezone(UTC) if last else None
                 )
         return found
+
+    def similar_to(self, card: ContactCard, exclude_id: int | None = None) -> list[SimilarContact]:
+        """Saved contacts ``card`` may duplicate (same email, or same name and company)."""
+        self.refresh_index()
+        return similar_contacts(self._db, card, exclude_id)
 
     # -- keeping the index fresh ----------------------------------------------------------
     def refresh_index(self) -> int:

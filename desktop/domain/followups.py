@@ -262,6 +262,52 @@ class FollowUpService:
         log.info("Event %d (%s) logged with %d follow-ups", event.id, kind.value, len(follow_ups))
         return LoggedEvent(event.id, follow_ups, thanks)
 
+    def add_to_event(self, event_id: int, contact_ids: Sequence[int]) -> LoggedEvent:
+        """Add people to an event already logged (the next card of an interview panel):
+        each gets the follow-up the event calls for, with the event's window, as if they
+        had been logged with it. People already in the event are left as they are."""
+        with self._db.atomic():
+            event = Event.get_or_none(Event.id == event_id)
+            if event is None:
+                raise ValidationError({"event_id": "That event no longer exists."})
+            kind = self._validated_event(
+                EventDraft(
+                    kind=event.kind,
+                    occurred_at=event.occurred_at,
+                    contact_ids=tuple(contact_ids),
+                    opportunity_id=event.opportunity_id,
+                )
+            )
+            present = {
+                row.contact_id
+                for row in EventContact.select().where(EventContact.event_id == event_id)
+            }
+            new_ids = tuple(cid for cid in dict.fromkeys(contact_ids) if cid not in present)
+            contacts = self._contacts(new_ids)
+            ids = []
+            for contact_id in new_ids:
+                EventContact.create(event_id=event_id, contact_id=contact_id)
+                ids.append(
+                    self._create(
+                        contacts[contact_id],
+                        kind.situation,
+                        follow_up_window(event.occurred_at),
+                        event_id=event_id,
+                    )
+                )
+            if event.opportunity_id is not None:
+                self._link_to_opportunity(event.opportunity_id, new_ids)
+            follow_ups = tuple(self.get(follow_up_id) for follow_up_id in ids)
+        thanks: tuple[ThankIntroducer, ...] = ()
+        if kind in EVENTS_THAT_CREDIT_THE_INTRODUCER:
+            thanks = tuple(
+                introducers_to_thank(
+                    Introduced(c.id, c.introduced_by_id) for c in contacts.values()
+                )
+            )
+        log.info("Event %d: %d people added", event_id, len(follow_ups))
+        return LoggedEvent(event_id, follow_ups, thanks)
+
     def thank_introducer(
         self, thanks: ThankIntroducer, at: datetime | None = None
     ) -> FollowUpRecord:

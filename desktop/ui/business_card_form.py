@@ -8,8 +8,11 @@ relationship stands. The form knows nothing of the database; the window saves wh
 from __future__ import annotations
 
 import dataclasses
+import html
+import itertools
+from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,6 +30,8 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.categories import COURTESY_TITLES, DEFAULT_CATEGORY, Category
 from desktop.domain.contacts import CARD_FIELDS, ContactCard
+from desktop.domain.similar_contacts import MAX_SHOWN, Likeness, SimilarContact
+from desktop.ui.card_event_box import CardEventBox
 from desktop.ui.icons import themed_icon
 from desktop.ui.optional_date_edit import OptionalDateEdit
 
@@ -47,17 +52,43 @@ _LINE_FIELDS: dict[str, tuple[str, str]] = {
     "met_at": ("Met at", "Event, fair or meeting where you met"),
 }
 
+# What "Save and next" keeps for the next card: cards from one interview day or one fair
+# share the company, its address, where and when you met, and how you know them.
+KEPT_FOR_NEXT_CARD = (
+    "company",
+    "street",
+    "city",
+    "region",
+    "postal_code",
+    "country",
+    "met_at",
+    "met_on",
+    "category",
+)
+# The fields that make two cards the same person (see domain.similar_contacts).
+_IDENTITY_FIELDS = ("given_name", "family_name", "company", "email")
+# Look for look-alikes once typing pauses, not on every key.
+SIMILAR_LOOKUP_DELAY_MS = 300
+
 
 class BusinessCardForm(QWidget):
     """Edits one contact card. Emits ``card_edited`` on every change the user makes."""
 
     card_edited = Signal()
     save_requested = Signal()
+    save_next_requested = Signal()
     new_requested = Signal()
     choose_introducer_requested = Signal()
+    # Name, company or email changed and typing paused: time to look for look-alikes.
+    identity_edited = Signal()
+    # The user followed the link to a contact this card may duplicate (their id).
+    similar_contact_requested = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, event_box: CardEventBox | None = None
+    ) -> None:
         super().__init__(parent)
+        self.event_box = event_box
         self.setAccessibleName("Business card")
         self._contact_id: int | None = None
         self._loaded = ContactCard()
@@ -120,6 +151,22 @@ class BusinessCardForm(QWidget):
         self.history_label.setWordWrap(True)
         self.history_label.setVisible(False)
 
+        # "You may already have …": look-alikes of a card being typed, with links to them.
+        self.similar_label = QLabel()
+        self.similar_label.setObjectName("similar_contacts")
+        self.similar_label.setTextFormat(Qt.TextFormat.RichText)
+        self.similar_label.setWordWrap(True)
+        self.similar_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.similar_label.setAccessibleName(self.tr("Possible duplicate"))
+        self.similar_label.setVisible(False)
+        self._similar: list[SimilarContact] = []
+        self._identity_timer = QTimer(self)
+        self._identity_timer.setSingleShot(True)
+        self._identity_timer.setInterval(SIMILAR_LOOKUP_DELAY_MS)
+
         self.error_labels: dict[str, QLabel] = {}
         for name in ("given_name", "courtesy_title", "email", "category", "introduced_by_id"):
             error = QLabel()
@@ -134,7 +181,17 @@ class BusinessCardForm(QWidget):
         self.new_button.setAccessibleName("New card")
         self.save_button = QPushButton(themed_icon("fa6s.floppy-disk"), "Save")
         self.save_button.setAccessibleName("Save card")
-        self.save_button.setToolTip("Save this card (Ctrl+S or Ctrl+Return)")
+        self.save_button.setToolTip(self.tr("Save this card (Ctrl+S)"))
+        self.save_next_button = QPushButton(
+            themed_icon("fa6s.forward-step"), self.tr("Save and next")
+        )
+        self.save_next_button.setAccessibleName(self.tr("Save and start the next card"))
+        self.save_next_button.setToolTip(
+            self.tr(
+                "Save this card and start the next one, keeping the company, address, "
+                "where you met and the event (Ctrl+Return)"
+            )
+        )
 
         self._build_layout()
         self._apply_error_colour()
@@ -163,6 +220,7 @@ class BusinessCardForm(QWidget):
         card_layout.addLayout(name_row)
         card_layout.addWidget(self.error_labels["given_name"])
         card_layout.addWidget(self.error_labels["courtesy_title"])
+        card_layout.addWidget(self.similar_label)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -212,11 +270,31 @@ class BusinessCardForm(QWidget):
         top.addWidget(self.heading, 1)
         top.addWidget(self.new_button)
         top.addWidget(self.save_button)
+        top.addWidget(self.save_next_button)
 
         outer = QVBoxLayout(self)
         outer.addLayout(top)
         outer.addWidget(self.history_label)
         outer.addWidget(card, 1)
+        if self.event_box is not None:
+            outer.addWidget(self.event_box)
+        self._set_tab_order()
+
+    def _set_tab_order(self) -> None:
+        """Tab goes through the fields in the order a business card reads, then the event
+        box, then the buttons: ten cards can be typed without the mouse."""
+        chain: list[QWidget] = [self.courtesy_title]
+        chain += [self.fields[name] for name in ("given_name", "family_name", "job_title")]
+        chain += [self.fields[name] for name in ("department", "company", "email", "phone")]
+        chain += [self.fields[name] for name in ("street", "city", "region", "postal_code")]
+        chain += [self.fields["country"], self.category, self.fields["met_at"], self.met_on]
+        chain += [self.choose_introducer_button, self.clear_introducer_button, self.notes]
+        if self.event_box is not None:
+            box = self.event_box
+            chain += [box, box.kind, box.when, box.opportunity, box.discussed]
+        chain += [self.new_button, self.save_button, self.save_next_button]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _add_row(self, form: QFormLayout, name: str) -> None:
         label = QLabel(_LINE_FIELDS[name][0])
@@ -233,6 +311,11 @@ class BusinessCardForm(QWidget):
     def _connect_edits(self) -> None:
         for edit in self.fields.values():
             edit.textEdited.connect(self._on_user_edit)
+        for name in _IDENTITY_FIELDS:
+            self.fields[name].textEdited.connect(self._identity_timer.start)
+        self._identity_timer.timeout.connect(self.identity_edited)
+        self.similar_label.linkActivated.connect(self._on_similar_link)
+        self.save_next_button.clicked.connect(self.save_next_requested)
         self.courtesy_title.activated.connect(self._on_user_edit)
         self.category.activated.connect(self._on_user_edit)
         self.met_on.dateChanged.connect(self._on_user_edit)
@@ -273,6 +356,11 @@ class BusinessCardForm(QWidget):
             self.met_on.set_date_value(card.met_on)
             self.notes.setPlainText(card.notes)
             self.clear_errors()
+            self.show_similar([])
+            self._identity_timer.stop()
+            if self.event_box is not None:
+                # Events of saved contacts are logged with Log Event (Ctrl+L).
+                self.event_box.setVisible(contact_id is None)
         finally:
             self._loading = False
         self.heading.setText(
@@ -289,6 +377,48 @@ class BusinessCardForm(QWidget):
             introduced_by_id=self._introduced_by_id,
             **values,
         )
+
+    def start_next_card(self) -> None:
+        """An empty card for the next person, keeping what cards of one batch share
+        (``KEPT_FOR_NEXT_CARD``) and the event box; the cursor goes to the name."""
+        typed = self.card().normalised()
+        kept = {name: getattr(typed, name) for name in KEPT_FOR_NEXT_CARD}
+        self.load(ContactCard(**kept))
+        self.focus_first_field()
+
+    def show_similar(self, similar: Sequence[SimilarContact]) -> None:
+        """Warn that the card may be someone already saved, with a link to each."""
+        self._similar = list(similar)
+        if not similar:
+            self.similar_label.clear()
+            self.similar_label.setVisible(False)
+            return
+        links = []
+        for contact in similar[:MAX_SHOWN]:
+            who = html.escape(contact.formal_name)
+            if contact.company:
+                who += f" ({html.escape(contact.company)})"
+            why = (
+                self.tr("same email")
+                if contact.likeness is Likeness.EMAIL
+                else self.tr("same name and company")
+            )
+            links.append(f'<a href="contact:{contact.contact_id}">{who}</a> — {why}')
+        more = len(similar) - MAX_SHOWN
+        text = self.tr("You may already have this person: {links}").format(links="; ".join(links))
+        if more > 0:
+            text += " " + self.tr("and others")
+        self.similar_label.setText(text)
+        self.similar_label.setAccessibleDescription(self.similar_label.text())
+        self.similar_label.setVisible(True)
+
+    def similar_contacts(self) -> list[SimilarContact]:
+        return list(self._similar)
+
+    def _on_similar_link(self, link: str) -> None:
+        scheme, _, value = link.partition(":")
+        if scheme == "contact" and value.isdigit():
+            self.similar_contact_requested.emit(int(value))
 
     def set_introducer(self, contact_id: int | None, name: str = "") -> None:
         """The user chose (or cleared) who introduced this person."""

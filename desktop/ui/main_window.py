@@ -34,11 +34,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME, __version__
+from desktop.domain.card_entry import CardEntry, CardSaved
 from desktop.domain.contacts import ContactRecord
 from desktop.domain.errors import ContactNotFound, FollowUpDeskError, ValidationError
 from desktop.domain.followups import Agenda
 from desktop.domain.services import Services
 from desktop.ui.business_card_form import BusinessCardForm
+from desktop.ui.card_event_box import CardEventBox
 from desktop.ui.contact_history_view import ContactHistoryView
 from desktop.ui.contact_picker import ContactPickerDialog
 from desktop.ui.contacts_pane import ContactsPane
@@ -133,7 +135,12 @@ class MainWindow(QMainWindow):
             self.opportunities_pane, themed_icon("fa6s.briefcase"), "Opportunities"
         )
 
-        self.card_form = BusinessCardForm()
+        self.card_entry = CardEntry(services.db, contacts, follow_ups)
+        self.card_event_box = CardEventBox(clock(), zone())
+        self.card_event_box.setObjectName("card_event_box")
+        self.card_form = BusinessCardForm(event_box=self.card_event_box)
+        # The event the last new card was saved with: the next card of the batch joins it.
+        self._batch_event_id: int | None = None
         self.card_form.setObjectName("business_card_form")
         self.composer = LetterComposer()
         self.composer.setObjectName("letter_composer")
@@ -225,10 +232,19 @@ class MainWindow(QMainWindow):
             "Start a new business card",
         )
         self.save_action = self._action(
-            "&Save Contact",
+            self.tr("&Save Contact"),
             "fa6s.floppy-disk",
-            [*keys(QKeySequence.StandardKey.Save), QKeySequence("Ctrl+Return")],
-            "Save the card (Ctrl+S or Ctrl+Return)",
+            keys(QKeySequence.StandardKey.Save),
+            self.tr("Save the card"),
+        )
+        self.save_next_action = self._action(
+            self.tr("Save and &Next Card"),
+            "fa6s.forward-step",
+            [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")],
+            self.tr(
+                "Save the card and start the next, keeping company, address, where you met "
+                "and the event"
+            ),
         )
         self.delete_action = self._action(
             "&Delete Contact",
@@ -325,7 +341,7 @@ class MainWindow(QMainWindow):
     def _build_menus_and_toolbar(self) -> None:
         menu_bar = self.menuBar()
         file_menu = menu_bar.addMenu("&File")
-        file_menu.addActions([self.new_action, self.save_action])
+        file_menu.addActions([self.new_action, self.save_action, self.save_next_action])
         file_menu.addSeparator()
         file_menu.addActions([self.import_action, self.export_action])
         file_menu.addSeparator()
@@ -376,6 +392,7 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.new_action.triggered.connect(self._new_contact)
         self.save_action.triggered.connect(self.save_card)
+        self.save_next_action.triggered.connect(self.save_and_next)
         self.delete_action.triggered.connect(self.delete_selected_contacts)
         self.undo_action.triggered.connect(self.undo)
         self.redo_action.triggered.connect(self.redo)
@@ -405,6 +422,9 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(self._show_about)
 
         self.card_form.save_requested.connect(self.save_card)
+        self.card_form.save_next_requested.connect(self.save_and_next)
+        self.card_form.identity_edited.connect(self._look_for_similar)
+        self.card_form.similar_contact_requested.connect(self.select_contact)
         self.card_form.new_requested.connect(self._new_contact)
         self.card_form.card_edited.connect(self._on_card_edited)
         self.card_form.choose_introducer_requested.connect(self._choose_introducer)
@@ -453,9 +473,15 @@ class MainWindow(QMainWindow):
         card = self.card_form.card()
         contact_id = self.card_form.contact_id
         command: ContactCommand | None = None
+        entry: CardSaved | None = None
         try:
             if contact_id is None:
-                saved = self._contacts.add_contact(card)
+                entry = self.card_entry.save_new(
+                    card,
+                    self.card_event_box.shared_event(),
+                    previous_event_id=self._batch_event_id,
+                )
+                saved = entry.contact
                 command = AddContactCommand(saved, self._contacts, *self._step_reports())
             else:
                 before = self._contacts.get_contact(contact_id)
@@ -478,10 +504,43 @@ class MainWindow(QMainWindow):
         self._load_card(saved)
         self.contacts_pane.refresh(changed=[saved.id])
         self.contacts_pane.select_contact(saved.id)
-        self.statusBar().showMessage(f"Saved {saved.formal_name}", STATUS_TIMEOUT_MS)
-        if contact_id is not None:
+        message = self.tr("Saved {name}").format(name=saved.formal_name)
+        if entry is not None and entry.event_id is not None:
+            self._batch_event_id = entry.event_id
+            count = len(entry.follow_ups)
+            message = self.tr("Saved {name}, with a follow-up due by {due}").format(
+                name=saved.formal_name,
+                due=format_local(entry.follow_ups[0].closes_at, self._zone()) if count else "",
+            )
+            self.refresh_agenda()
+            self._show_history(saved.id)
+        elif contact_id is not None:
             self.refresh_agenda()  # a renamed person or a new address changes the list
+        self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
         return True
+
+    def save_and_next(self) -> bool:
+        """Save the card and start the next one of the batch (Ctrl+Return): company,
+        address, where you met and the event stay; the cursor goes to the name."""
+        if not self.save_card():
+            return False
+        message = self.statusBar().currentMessage()
+        self.contacts_pane.clear_selection()
+        self.card_form.start_next_card()
+        self._show_history(None)
+        self.setWindowModified(False)
+        self._show_card_letter()
+        self.statusBar().showMessage(
+            self.tr("{saved}. Next card: type the name.").format(saved=message),
+            STATUS_TIMEOUT_MS,
+        )
+        return True
+
+    def _look_for_similar(self) -> None:
+        """Typing paused on a name, company or email: warn of a possible duplicate."""
+        card = self.card_form.card()
+        found = self._services.directory.similar_to(card, exclude_id=self.card_form.contact_id)
+        self.card_form.show_similar(found)
 
     def delete_selected_contacts(self) -> None:
         """Delete every selected contact after one confirmation; Undo brings them back."""
@@ -531,6 +590,9 @@ class MainWindow(QMainWindow):
 
     def _show_blank_card(self) -> None:
         self.contacts_pane.clear_selection()
+        # A new card starts a new batch: no event is carried over from earlier cards.
+        self._batch_event_id = None
+        self.card_event_box.start_over(self._clock())
         self.card_form.load(None)
         self._show_history(None)
         self.setWindowModified(False)
@@ -815,6 +877,7 @@ class MainWindow(QMainWindow):
         opportunities = self._opportunities.list_opportunities()
         self.opportunities_pane.set_rows(opportunities)
         self.contacts_pane.set_opportunities(opportunities)
+        self.card_event_box.set_opportunities([(o.id, o.title) for o in opportunities])
 
     def export_calendar(self) -> None:
         from desktop.ui import agenda_output
