@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import tzinfo
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,8 +29,21 @@ from desktop.ui.icons import themed_icon
 from desktop.ui.local_time import format_local
 from desktop.ui.row_table_model import RowTableModel
 from desktop.ui.tables import row_table
+from desktop.ui.translations import QT_TRANSLATE_NOOP
+from desktop.ui.vocabulary_text import (
+    channel_phrase,
+    event_kind_text,
+    letter_output_text,
+    situation_text,
+)
 
-HEADERS = ("Opened", "Follow-up", "After", "Status", "Notes")
+HEADERS = (
+    QT_TRANSLATE_NOOP("ContactHistoryModel", "Opened"),
+    QT_TRANSLATE_NOOP("ContactHistoryModel", "Follow-up"),
+    QT_TRANSLATE_NOOP("ContactHistoryModel", "After"),
+    QT_TRANSLATE_NOOP("ContactHistoryModel", "Status"),
+    QT_TRANSLATE_NOOP("ContactHistoryModel", "Notes"),
+)
 COL_OPENED, COL_SITUATION, COL_EVENT, COL_STATUS, COL_NOTES = range(len(HEADERS))
 
 
@@ -38,18 +51,24 @@ def event_label(kind: str | None) -> str:
     if kind is None:
         return "—"
     try:
-        return EventKind(kind).label
+        return event_kind_text(EventKind(kind))
     except ValueError:
         return kind
 
 
 def status_text(record: FollowUpRecord, zone: tzinfo) -> str:
     if record.status is FollowUpStatus.SENT and record.sent_at is not None:
-        how = f" by {record.sent_channel.label.lower()}" if record.sent_channel else ""
-        return f"Sent{how}, {format_local(record.sent_at, zone)}"
+        when = format_local(record.sent_at, zone)
+        if record.sent_channel is None:
+            return QCoreApplication.translate("ContactHistoryModel", "Sent, {when}").format(
+                when=when
+            )
+        return QCoreApplication.translate(
+            "ContactHistoryModel", "Sent by {channel}, {when}"
+        ).format(channel=channel_phrase(record.sent_channel), when=when)
     if record.status is FollowUpStatus.DISMISSED:
-        return "Dismissed"
-    return "Pending"
+        return QCoreApplication.translate("ContactHistoryModel", "Dismissed")
+    return QCoreApplication.translate("ContactHistoryModel", "Pending")
 
 
 class ContactHistoryModel(RowTableModel[FollowUpRecord]):
@@ -70,7 +89,7 @@ class ContactHistoryModel(RowTableModel[FollowUpRecord]):
         if column == COL_OPENED:
             return format_local(record.opens_at, self._zone)
         if column == COL_SITUATION:
-            return record.situation.label
+            return situation_text(record.situation)
         if column == COL_EVENT:
             return event_label(record.event_kind)
         if column == COL_STATUS:
@@ -81,10 +100,14 @@ class ContactHistoryModel(RowTableModel[FollowUpRecord]):
 def show_letter_text(parent: QWidget, record: LetterRecord, zone: tzinfo) -> None:
     """The letter exactly as it left, read-only, with a button to copy it."""
     dialog = QDialog(parent)
-    dialog.setWindowTitle(f"{record.output.label} {format_local(record.created_at, zone)}")
+    dialog.setWindowTitle(
+        QCoreApplication.translate("ContactHistoryView", "{output} {when}").format(
+            output=letter_output_text(record.output), when=format_local(record.created_at, zone)
+        )
+    )
     text = QPlainTextEdit(record.final_text)
     text.setReadOnly(True)
-    text.setAccessibleName("Letter text")
+    text.setAccessibleName(QCoreApplication.translate("ContactHistoryView", "Letter text"))
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)
@@ -99,35 +122,45 @@ class ContactHistoryView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Follow-up history")
+        self.setAccessibleName(self.tr("Follow-up history"))
         self.model = ContactHistoryModel(self)
-        self.table = row_table(self.model, name="Follow-up history", object_name="history_table")
+        self.table = row_table(
+            self.model, name=self.tr("Follow-up history"), object_name="history_table"
+        )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
 
-        self.empty_hint = QLabel("No follow-ups with this person yet. Log an event to plan one.")
+        self.empty_hint = QLabel(
+            self.tr("No follow-ups with this person yet. Log an event to plan one.")
+        )
         self.empty_hint.setEnabled(False)
         self.empty_hint.setWordWrap(True)
-        self.delete_event_button = QPushButton(themed_icon("fa6s.calendar-xmark"), "Delete event…")
-        self.delete_event_button.setAccessibleName("Delete event")
+        self.delete_event_button = QPushButton(
+            themed_icon("fa6s.calendar-xmark"), self.tr("Delete event…")
+        )
+        self.delete_event_button.setAccessibleName(self.tr("Delete event"))
         self.delete_event_button.setToolTip(
-            "Delete the event behind this follow-up; follow-ups already sent stay in history"
+            self.tr(
+                "Delete the event behind this follow-up; follow-ups already sent stay in history"
+            )
         )
         bar = QHBoxLayout()
         bar.addWidget(self.empty_hint, 1)
         bar.addWidget(self.delete_event_button)
         self.letters_model = QStandardItemModel(0, 4, self)
-        self.letters_model.setHorizontalHeaderLabels(["Sent", "Letter", "Template", "How"])
+        self.letters_model.setHorizontalHeaderLabels(
+            [self.tr("Sent"), self.tr("Letter"), self.tr("Template"), self.tr("How")]
+        )
         self.letters_table = QTableView()
         self.letters_table.setObjectName("letters_table")
-        self.letters_table.setAccessibleName("Letters sent")
+        self.letters_table.setAccessibleName(self.tr("Letters sent"))
         self.letters_table.setModel(self.letters_model)
         self.letters_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.letters_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.letters_table.verticalHeader().setVisible(False)
         self.letters_table.horizontalHeader().setStretchLastSection(True)
-        self.letters_table.setToolTip("Double-click a letter to read it as it was sent")
+        self.letters_table.setToolTip(self.tr("Double-click a letter to read it as it was sent"))
         self._letters: list[LetterRecord] = []
         self._zone: tzinfo | None = None
 
@@ -157,9 +190,11 @@ class ContactHistoryView(QWidget):
         for letter in letters:
             row = [
                 format_local(letter.created_at, zone),
-                letter.situation.label,
+                situation_text(letter.situation),
                 letter.template_name,
-                f"{letter.output.label} ({letter.channel.label.lower()})",
+                self.tr("{output} ({channel})").format(
+                    output=letter_output_text(letter.output), channel=channel_phrase(letter.channel)
+                ),
             ]
             self.letters_model.appendRow([QStandardItem(text) for text in row])
         self.letters_table.setVisible(bool(letters))

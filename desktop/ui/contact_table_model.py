@@ -29,22 +29,24 @@ from desktop.domain.contact_search import ContactListing, SortColumn
 from desktop.domain.contacts import ContactRecord
 from desktop.domain.errors import ContactNotFound
 from desktop.ui.local_datetime_edit import four_digit_year, locale_date
+from desktop.ui.translations import QT_TRANSLATE_NOOP
+from desktop.ui.vocabulary_text import category_text
 
 ContactIdRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 FetchListings = Callable[[Sequence[int]], Mapping[int, ContactListing]]
 
-# (header, sort column) in display order.
+# (header, sort column) in display order; headers are translated when shown.
 _COLUMNS: tuple[tuple[str, SortColumn], ...] = (
-    ("Name", SortColumn.NAME),
-    ("Job title", SortColumn.JOB_TITLE),
-    ("Company", SortColumn.COMPANY),
-    ("Category", SortColumn.CATEGORY),
-    ("Email", SortColumn.EMAIL),
-    ("Phone", SortColumn.PHONE),
-    ("Met at", SortColumn.MET_AT),
-    ("Met on", SortColumn.MET_ON),
-    ("Last contact", SortColumn.LAST_CONTACT),
+    (QT_TRANSLATE_NOOP("ContactTableModel", "Name"), SortColumn.NAME),
+    (QT_TRANSLATE_NOOP("ContactTableModel", "Job title"), SortColumn.JOB_TITLE),
+    (QT_TRANSLATE_NOOP("ContactTableModel", "Company"), SortColumn.COMPANY),
+    (QT_TRANSLATE_NOOP("ContactTableModel", "Category"), SortColumn.CATEGORY),
+    (QT_TRANSLATE_NOOP("ContactTableModel", "Email"), SortColumn.EMAIL),
+    (QT_TRANSLATE_NOOP("ContactTableModel", "Phone"), SortColumn.PHONE),
+    (QT_TRANSLATE_NOOP("ContactTableModel", "Met at"), SortColumn.MET_AT),
+    (QT_TRANSLATE_NOOP("ContactTableModel", "Met on"), SortColumn.MET_ON),
+    (QT_TRANSLATE_NOOP("ContactTableModel", "Last contact"), SortColumn.LAST_CONTACT),
 )
 (
     COL_NAME,
@@ -63,7 +65,6 @@ _TEXT_ATTRIBUTES = {
     COL_NAME: "full_name",
     COL_JOB_TITLE: "job_title",
     COL_COMPANY: "company",
-    COL_CATEGORY: "category_label",
     COL_EMAIL: "email",
     COL_PHONE: "phone",
     COL_MET_AT: "met_at",
@@ -191,7 +192,7 @@ class ContactTableModel(QAbstractTableModel):
             and orientation == Qt.Orientation.Horizontal
             and 0 <= section < len(_COLUMNS)
         ):
-            return _COLUMNS[section][0]
+            return self.tr(_COLUMNS[section][0])
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -204,6 +205,8 @@ class ContactTableModel(QAbstractTableModel):
         record = listing.record
         if column == COL_MET_ON:
             return _short_date(record.met_on, QLocale()) if record.met_on else ""
+        if column == COL_CATEGORY:
+            return category_text(record.category)
         if column == COL_LAST_CONTACT:
             last = listing.last_contact_at
             return locale_date(last, self._zone()) if last is not None else ""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QDialog,
@@ -36,8 +36,8 @@ def buddy_label(text: str, buddy: QWidget) -> QLabel:
     return label
 
 
-def heading_label(text: str = "", *, name: str = "Heading") -> QLabel:
-    label = plain_label(text, name=name)
+def heading_label(text: str = "", *, name: str = "") -> QLabel:
+    label = plain_label(text, name=name or QCoreApplication.translate("DialogParts", "Heading"))
     font = QFont(label.font())
     font.setBold(True)
     font.setPointSizeF(font.pointSizeF() * 1.2)
@@ -68,9 +68,9 @@ class InfoBox(QFrame):
         return label
 
 
-def error_label(name: str = "Error") -> QLabel:
+def error_label(name: str = "") -> QLabel:
     """A hidden, red, plain-text message shown next to the field it is about."""
-    label = plain_label(name=name)
+    label = plain_label(name=name or QCoreApplication.translate("DialogParts", "Error"))
     label.setVisible(False)
     palette = label.palette()
     palette.setColor(QPalette.ColorRole.WindowText, Qt.GlobalColor.red)  # reads on light and dark
@@ -100,14 +100,18 @@ def fit_height(dialog: QDialog, *, shrink: bool = False) -> None:
         dialog.resize(dialog.width(), needed)
 
 
-def ok_cancel_buttons(ok_text: str = "OK") -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
-    """Standard OK and Cancel (in the platform's order); OK may say what it does."""
+def ok_cancel_buttons(ok_text: str = "") -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
+    """Standard OK and Cancel (in the platform's order); OK may say what it does.
+
+    ``ok_text`` is shown as given (translate it first); "" keeps the plain "OK".
+    """
     box = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
     )
+    ok_text = ok_text or QCoreApplication.translate("DialogParts", "OK")
     ok = box.button(QDialogButtonBox.StandardButton.Ok)
     ok.setText(ok_text)
     ok.setAccessibleName(ok_text.replace("&", ""))
     cancel = box.button(QDialogButtonBox.StandardButton.Cancel)
-    cancel.setAccessibleName("Cancel")
+    cancel.setAccessibleName(QCoreApplication.translate("DialogParts", "Cancel"))
     return box, ok, cancel

@@ -7,25 +7,32 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.domain.contacts import ContactRecord
+from desktop.ui.translations import TranslationContext
 
 # A bulk delete names this many people, then says how many more.
 NAMED_IN_BULK = 3
 
+DeleteText = TranslationContext("DeleteText")
+
 
 def _follow_ups(count: int) -> str:
-    noun = "follow-up" if count == 1 else "follow-ups"
-    return f"{count} {noun} (sent and pending)"
+    if count == 1:
+        return DeleteText.tr("%n follow-up (sent and pending)", "", count)
+    return DeleteText.tr("%n follow-ups (sent and pending)", "", count)
 
 
 def _listed(names: Sequence[str], total: int) -> str:
     """ "A, B and C", or "A, B, C and 9 others" when there are more than the names."""
     others = total - len(names)
     if others > 0:
-        rest = "1 other" if others == 1 else f"{others} others"
-        return f"{', '.join(names)} and {rest}"
+        if others == 1:
+            text = DeleteText.tr("{names} and %n other", "", others)
+        else:
+            text = DeleteText.tr("{names} and %n others", "", others)
+        return text.format(names=", ".join(names))
     if len(names) == 1:
         return names[0]
-    return f"{', '.join(names[:-1])} and {names[-1]}"
+    return DeleteText.tr("{names} and {last}").format(names=", ".join(names[:-1]), last=names[-1])
 
 
 class ConfirmDeleteContacts(QMessageBox):
@@ -44,34 +51,55 @@ class ConfirmDeleteContacts(QMessageBox):
         super().__init__(parent)
         self.setObjectName("confirm_delete_contact")
         self.setIcon(QMessageBox.Icon.Warning)
+        follow_ups = _follow_ups(follow_up_count) if follow_up_count else ""
         if count == 1:
             record = named[0]
-            self.setWindowTitle("Delete contact")
-            self.setText(f"Delete {record.formal_name}?")
+            self.setWindowTitle(self.tr("Delete contact"))
+            self.setText(self.tr("Delete {name}?").format(name=record.formal_name))
             details = [part for part in (record.job_title, record.company) if part]
-            lead = f"{record.formal_name} ({', '.join(details)})" if details else record.formal_name
-            what = f"their notes and {_follow_ups(follow_up_count)}" if follow_up_count else ""
-            self.setInformativeText(
-                f"{lead}, {what or 'their notes'} will be removed from Follow-Up Desk. "
-                "Edit ▸ Undo brings them back."
-            )
+            lead = record.formal_name
+            if details:
+                lead = self.tr("{name} ({details})").format(
+                    name=record.formal_name, details=", ".join(details)
+                )
+            if follow_ups:
+                informative = self.tr(
+                    "{person}, their notes and {follow_ups} will be removed from Follow-Up Desk. "
+                    "Edit ▸ Undo brings them back."
+                )
+            else:
+                informative = self.tr(
+                    "{person}, their notes will be removed from Follow-Up Desk. "
+                    "Edit ▸ Undo brings them back."
+                )
+            self.setInformativeText(informative.format(person=lead, follow_ups=follow_ups))
         else:
-            self.setWindowTitle("Delete contacts")
-            self.setText(f"Delete {count} contacts?")
+            self.setWindowTitle(self.tr("Delete contacts"))
+            # Plural texts use the module's context: self.tr loses plural forms in a subclass.
+            self.setText(DeleteText.tr("Delete %n contacts?", "", count))
             names = [record.formal_name for record in named[:NAMED_IN_BULK]]
-            what = f"their notes and {_follow_ups(follow_up_count)}" if follow_up_count else ""
-            with_what = f", with {what}," if what else ", with their notes,"
+            if follow_ups:
+                informative = self.tr(
+                    "{people}, with their notes and {follow_ups}, will be removed from "
+                    "Follow-Up Desk. Edit ▸ Undo brings them all back."
+                )
+            else:
+                informative = self.tr(
+                    "{people}, with their notes, will be removed from Follow-Up Desk. "
+                    "Edit ▸ Undo brings them all back."
+                )
             self.setInformativeText(
-                f"{_listed(names, count)}{with_what} will be removed from Follow-Up Desk. "
-                "Edit ▸ Undo brings them all back."
+                informative.format(people=_listed(names, count), follow_ups=follow_ups)
             )
-        label = "Delete" if count == 1 else f"Delete {count}"
+        label = self.tr("Delete") if count == 1 else DeleteText.tr("Delete %n", "", count)
         self.delete_button = self.addButton(label, QMessageBox.ButtonRole.DestructiveRole)
         self.cancel_button = self.addButton(QMessageBox.StandardButton.Cancel)
         self.setDefaultButton(self.cancel_button)
         self.setEscapeButton(self.cancel_button)
-        self.delete_button.setAccessibleName("Delete contact" if count == 1 else "Delete contacts")
-        self.cancel_button.setAccessibleName("Cancel")
+        self.delete_button.setAccessibleName(
+            self.tr("Delete contact") if count == 1 else self.tr("Delete contacts")
+        )
+        self.cancel_button.setAccessibleName(self.tr("Cancel"))
 
     @classmethod
     def ask(
@@ -113,9 +141,11 @@ class AskSaveChanges(QMessageBox):
         super().__init__(parent)
         self.setObjectName("ask_save_changes")
         self.setIcon(QMessageBox.Icon.Question)
-        self.setWindowTitle("Unsaved changes")
-        self.setText(f"Save changes to {name}?")
-        self.setInformativeText("Your changes to the card are lost if you don't save them.")
+        self.setWindowTitle(self.tr("Unsaved changes"))
+        self.setText(self.tr("Save changes to {name}?").format(name=name))
+        self.setInformativeText(
+            self.tr("Your changes to the card are lost if you don't save them.")
+        )
         self.setStandardButtons(
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard

@@ -9,6 +9,10 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.domain.exporting import ExportFormat
+from desktop.ui.translations import TranslationContext
+from desktop.ui.vocabulary_text import export_format_text
+
+ExportChoice = TranslationContext("ExportChoice")
 
 
 def ask_which(
@@ -22,15 +26,22 @@ def ask_which(
     locale = QLocale()
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Export contacts")
+    box.setWindowTitle(ExportChoice.tr("Export contacts"))
+    # The counts are passed for the plural forms; {shown} and {total} are locale numbers.
     box.setText(
-        f"The list shows {locale.toString(shown)} of your {locale.toString(total)} contacts."
+        ExportChoice.tr("The list shows {shown} of your {total} contacts.", "", total).format(
+            shown=locale.toString(shown), total=locale.toString(total)
+        )
     )
-    box.setInformativeText("Export only the contacts shown, or all of them?")
+    box.setInformativeText(ExportChoice.tr("Export only the contacts shown, or all of them?"))
     shown_button = box.addButton(
-        f"Only the {locale.toString(shown)} shown", QMessageBox.ButtonRole.AcceptRole
+        ExportChoice.tr("Only the {shown} shown", "", shown).format(shown=locale.toString(shown)),
+        QMessageBox.ButtonRole.AcceptRole,
     )
-    all_button = box.addButton(f"All {locale.toString(total)}", QMessageBox.ButtonRole.AcceptRole)
+    all_button = box.addButton(
+        ExportChoice.tr("All {total}", "", total).format(total=locale.toString(total)),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(shown_button)
     box.exec()
@@ -43,10 +54,10 @@ def ask_which(
 
 def ask_target(parent: QWidget, start_dir: object) -> tuple[Path, ExportFormat] | None:
     """A file name and its format; the suffix is added when the user leaves it out."""
-    filters = {f"{fmt.label} (*{fmt.suffix})": fmt for fmt in ExportFormat}
+    filters = {f"{export_format_text(fmt)} (*{fmt.suffix})": fmt for fmt in ExportFormat}
     start = Path(str(start_dir or Path.home())) / f"contacts{ExportFormat.CSV.suffix}"
     name, chosen = QFileDialog.getSaveFileName(
-        parent, "Export contacts", str(start), ";;".join(filters)
+        parent, ExportChoice.tr("Export contacts"), str(start), ";;".join(filters)
     )
     if not name:
         return None

@@ -14,15 +14,29 @@ from desktop.domain.followups import Agenda, FollowUpRecord
 from desktop.domain.rules.window import DueState, describe_time_left
 from desktop.ui.local_time import format_local
 from desktop.ui.row_table_model import RowTableModel
+from desktop.ui.translations import QT_TRANSLATE_NOOP
+from desktop.ui.vocabulary_text import channel_text, situation_purpose_text, situation_text
 
 FollowUpIdRole = Qt.ItemDataRole.UserRole + 1
 ContactIdRole = Qt.ItemDataRole.UserRole + 2
 StateRole = Qt.ItemDataRole.UserRole + 3
 
-HEADERS = ("When", "Person", "Situation", "Time left", "Due by", "Recommended")
+HEADERS = (
+    QT_TRANSLATE_NOOP("FollowUpTableModel", "When"),
+    QT_TRANSLATE_NOOP("FollowUpTableModel", "Person"),
+    QT_TRANSLATE_NOOP("FollowUpTableModel", "Situation"),
+    QT_TRANSLATE_NOOP("FollowUpTableModel", "Time left"),
+    QT_TRANSLATE_NOOP("FollowUpTableModel", "Due by"),
+    QT_TRANSLATE_NOOP("FollowUpTableModel", "Recommended"),
+)
 COL_STATE, COL_PERSON, COL_SITUATION, COL_TIME_LEFT, COL_DUE_BY, COL_CHANNEL = range(len(HEADERS))
 
-STATE_LABELS = {DueState.OVERDUE: "Overdue", DueState.DUE: "Due now", DueState.UPCOMING: "Upcoming"}
+# Translated where shown (FollowUpTableModel.tr).
+STATE_LABELS = {
+    DueState.OVERDUE: QT_TRANSLATE_NOOP("FollowUpTableModel", "Overdue"),
+    DueState.DUE: QT_TRANSLATE_NOOP("FollowUpTableModel", "Due now"),
+    DueState.UPCOMING: QT_TRANSLATE_NOOP("FollowUpTableModel", "Upcoming"),
+}
 # Colours chosen to read on light and dark bases alike.
 STATE_COLOURS = {
     DueState.OVERDUE: QColor("#d9412b"),
@@ -83,7 +97,7 @@ class FollowUpTableModel(RowTableModel[tuple[DueState, FollowUpRecord]]):
             if column == COL_CHANNEL:
                 return _plain_tooltip(record.advice.reason)
             if column == COL_SITUATION:
-                return _plain_tooltip(record.situation.purpose)
+                return _plain_tooltip(situation_purpose_text(record.situation))
             return None
         if role == FollowUpIdRole:
             return record.id
@@ -95,15 +109,15 @@ class FollowUpTableModel(RowTableModel[tuple[DueState, FollowUpRecord]]):
 
     def _display(self, state: DueState, record: FollowUpRecord, column: int) -> str:
         if column == COL_STATE:
-            return STATE_LABELS[state]
+            return self.tr(STATE_LABELS[state])
         if column == COL_PERSON:
             return record.contact_name
         if column == COL_SITUATION:
-            return record.situation.label
+            return situation_text(record.situation)
         if column == COL_TIME_LEFT:
             assert self._now is not None
             return describe_time_left(record.window, self._now)
         if column == COL_DUE_BY:
             assert self._zone is not None
             return format_local(record.closes_at, self._zone)
-        return record.advice.channel.label
+        return channel_text(record.advice.channel)

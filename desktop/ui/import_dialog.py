@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,7 +49,6 @@ from desktop.domain.importing import (
 )
 from desktop.ui.dialog_parts import buddy_label, heading_label, plain_label
 from desktop.ui.import_tables import (
-    CHOICE_LABELS,
     COL_ACTION,
     ChoiceDelegate,
     DuplicatesModel,
@@ -57,6 +56,8 @@ from desktop.ui.import_tables import (
     RejectedModel,
 )
 from desktop.ui.tables import row_table
+from desktop.ui.translations import QT_TRANSLATE_NOOP, TranslationContext
+from desktop.ui.vocabulary_text import category_text, duplicate_choice_text, source_kind_text
 
 _EXAMPLES = 3  # sample values shown beside each column in the mapping step
 _ENCODING_NAMES = {
@@ -65,7 +66,13 @@ _ENCODING_NAMES = {
     "utf-16": "UTF-16",
     "cp1252": "Windows-1252",
 }
-_DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "bars"}
+_DELIMITER_NAMES = {
+    ",": QT_TRANSLATE_NOOP("ImportDialog", "commas"),
+    ";": QT_TRANSLATE_NOOP("ImportDialog", "semicolons"),
+    "\t": QT_TRANSLATE_NOOP("ImportDialog", "tabs"),
+    "|": QT_TRANSLATE_NOOP("ImportDialog", "bars"),
+}
+ImportText = TranslationContext("ImportText")
 
 
 @contextmanager
@@ -82,10 +89,22 @@ def _number(value: int) -> str:
     return QLocale().toString(value)
 
 
-def _count(value: int, singular: str, plural: str = "") -> str:
-    """ "1 new contact", "2 new contacts"; with ``plural`` for verbs: "1 looks", "3 look"."""
-    word = singular if value == 1 else (plural or singular + "s")
-    return f"{_number(value)} {word}"
+def _new_contacts(value: int) -> str:
+    # English picks singular or plural here; each message still takes every plural form a
+    # translation needs (the count is passed for that). {count} is the locale's number.
+    if value == 1:
+        text = ImportText.tr("{count} new contact", "", value)
+    else:
+        text = ImportText.tr("{count} new contacts", "", value)
+    return text.format(count=_number(value))
+
+
+def _records(value: int) -> str:
+    if value == 1:
+        text = ImportText.tr("{count} record", "", value)
+    else:
+        text = ImportText.tr("{count} records", "", value)
+    return text.format(count=_number(value))
 
 
 class ImportDialog(QDialog):
@@ -97,8 +116,8 @@ class ImportDialog(QDialog):
         self._source = source
         self._plan: ImportPlan | None = None
         self.result_counts: ImportResult | None = None
-        self.setWindowTitle(f"Import contacts — {source.path_name}")
-        self.setAccessibleName("Import contacts")
+        self.setWindowTitle(self.tr("Import contacts — {file}").format(file=source.path_name))
+        self.setAccessibleName(self.tr("Import contacts"))
         self.setSizeGripEnabled(True)
         self.resize(820, 560)
 
@@ -110,16 +129,18 @@ class ImportDialog(QDialog):
 
         self.buttons = QDialogButtonBox()
         # Back sits apart, on the left, where wizards put it on every platform.
-        self.back_button = QPushButton("< &Back")
-        self.back_button.setAccessibleName("Back to the columns")
-        self.next_button = self.buttons.addButton("&Next >", QDialogButtonBox.ButtonRole.ActionRole)
-        self.next_button.setAccessibleName("Next: preview")
-        self.import_button = self.buttons.addButton(
-            "&Import", QDialogButtonBox.ButtonRole.AcceptRole
+        self.back_button = QPushButton(self.tr("< &Back"))
+        self.back_button.setAccessibleName(self.tr("Back to the columns"))
+        self.next_button = self.buttons.addButton(
+            self.tr("&Next >"), QDialogButtonBox.ButtonRole.ActionRole
         )
-        self.import_button.setAccessibleName("Import")
+        self.next_button.setAccessibleName(self.tr("Next: preview"))
+        self.import_button = self.buttons.addButton(
+            self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.import_button.setAccessibleName(self.tr("Import"))
         cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAccessibleName("Cancel")
+        cancel.setAccessibleName(self.tr("Cancel"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages, 1)
@@ -144,14 +165,18 @@ class ImportDialog(QDialog):
     def _build_mapping_page(self) -> QWidget:
         page = QWidget()
         intro = plain_label(
-            "Tell Follow-Up Desk what each column holds. Its guesses are filled in; columns "
-            "set to “Add to notes” keep their text in the contact’s notes, so nothing is lost.",
-            name="What this step does",
+            self.tr(
+                "Tell Follow-Up Desk what each column holds. Its guesses are filled in; columns "
+                "set to “Add to notes” keep their text in the contact’s notes, so nothing is lost."
+            ),
+            name=self.tr("What this step does"),
         )
         self.mapping_table = QTableWidget(len(self._source.columns), 3)
         self.mapping_table.setObjectName("mapping_table")
-        self.mapping_table.setAccessibleName("Columns of the file")
-        self.mapping_table.setHorizontalHeaderLabels(["Column", "Examples", "Goes into"])
+        self.mapping_table.setAccessibleName(self.tr("Columns of the file"))
+        self.mapping_table.setHorizontalHeaderLabels(
+            [self.tr("Column"), self.tr("Examples"), self.tr("Goes into")]
+        )
         self.mapping_table.verticalHeader().setVisible(False)
         self.mapping_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.mapping_table.horizontalHeader()
@@ -164,8 +189,8 @@ class ImportDialog(QDialog):
             shown = [e for e in examples if e.strip()][:_EXAMPLES]
             self.mapping_table.setItem(row, 1, QTableWidgetItem(" · ".join(shown)))
             combo = QComboBox()
-            combo.setAccessibleName(f"What the column {column} holds")
-            combo.addItem("Ignore this column", None)
+            combo.setAccessibleName(self.tr("What the column {column} holds").format(column=column))
+            combo.addItem(self.tr("Ignore this column"), None)
             for target, label in MAPPABLE_FIELDS:
                 combo.addItem(label, target)
             index = combo.findData(guessed.get(column))
@@ -176,20 +201,20 @@ class ImportDialog(QDialog):
         self.mapping_table.setColumnWidth(2, 260)
 
         self.default_category = QComboBox()
-        self.default_category.setAccessibleName("Relationship for contacts without one")
+        self.default_category.setAccessibleName(self.tr("Relationship for contacts without one"))
         for category in Category:
-            self.default_category.addItem(category.label, category.value)
+            self.default_category.addItem(category_text(category), category.value)
         self.default_category.setCurrentIndex(
             max(self.default_category.findData(Category.OTHER.value), 0)
         )
         form = QFormLayout()
         form.addRow(
-            buddy_label("&Relationship when the file has none:", self.default_category),
+            buddy_label(self.tr("&Relationship when the file has none:"), self.default_category),
             self.default_category,
         )
 
         layout = QVBoxLayout(page)
-        layout.addWidget(heading_label("Match the columns"))
+        layout.addWidget(heading_label(self.tr("Match the columns")))
         layout.addWidget(intro)
         layout.addWidget(self.mapping_table, 1)
         layout.addLayout(form)
@@ -197,13 +222,17 @@ class ImportDialog(QDialog):
 
     def _build_preview_page(self) -> QWidget:
         page = QWidget()
-        self.summary = plain_label(name="Import summary")
+        self.summary = plain_label(name=self.tr("Import summary"))
         self.new_model = NewContactsModel(self)
         self.duplicates_model = DuplicatesModel(self)
         self.rejected_model = RejectedModel(self)
-        self.new_table = row_table(self.new_model, name="New contacts", object_name="new_table")
+        self.new_table = row_table(
+            self.new_model, name=self.tr("New contacts"), object_name="new_table"
+        )
         self.duplicates_table = row_table(
-            self.duplicates_model, name="Possible duplicates", object_name="duplicates_table"
+            self.duplicates_model,
+            name=self.tr("Possible duplicates"),
+            object_name="duplicates_table",
         )
         self.duplicates_table.setItemDelegateForColumn(COL_ACTION, ChoiceDelegate(self))
         self.duplicates_table.setEditTriggers(
@@ -211,7 +240,7 @@ class ImportDialog(QDialog):
             & ~QAbstractItemView.EditTrigger.CurrentChanged
         )
         self.rejected_table = row_table(
-            self.rejected_model, name="Rejected records", object_name="rejected_table"
+            self.rejected_model, name=self.tr("Rejected records"), object_name="rejected_table"
         )
         for table in (self.new_table, self.duplicates_table, self.rejected_table):
             header = table.horizontalHeader()
@@ -221,20 +250,20 @@ class ImportDialog(QDialog):
             table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
 
         self.choose_all = QComboBox()
-        self.choose_all.setAccessibleName("What to do with every duplicate")
-        for choice, label in CHOICE_LABELS.items():
-            self.choose_all.addItem(label, choice.value)
+        self.choose_all.setAccessibleName(self.tr("What to do with every duplicate"))
+        for choice in DuplicateChoice:
+            self.choose_all.addItem(duplicate_choice_text(choice), choice.value)
         duplicates = QWidget()
         duplicates_layout = QVBoxLayout(duplicates)
         all_row = QHBoxLayout()
-        all_row.addWidget(buddy_label("For &all of them:", self.choose_all))
+        all_row.addWidget(buddy_label(self.tr("For &all of them:"), self.choose_all))
         all_row.addWidget(self.choose_all)
         all_row.addStretch(1)
         duplicates_layout.addLayout(all_row)
         duplicates_layout.addWidget(self.duplicates_table, 1)
 
-        self.copy_report_button = QPushButton("&Copy the list")
-        self.copy_report_button.setAccessibleName("Copy the rejected records")
+        self.copy_report_button = QPushButton(self.tr("&Copy the list"))
+        self.copy_report_button.setAccessibleName(self.tr("Copy the rejected records"))
         rejected = QWidget()
         rejected_layout = QVBoxLayout(rejected)
         rejected_layout.addWidget(self.rejected_table, 1)
@@ -244,13 +273,13 @@ class ImportDialog(QDialog):
         rejected_layout.addLayout(copy_row)
 
         self.preview_tabs = QTabWidget()
-        self.preview_tabs.setAccessibleName("New, duplicates and rejected")
-        self.preview_tabs.addTab(self.new_table, "New")
-        self.preview_tabs.addTab(duplicates, "Possible duplicates")
-        self.preview_tabs.addTab(rejected, "Not imported")
+        self.preview_tabs.setAccessibleName(self.tr("New, duplicates and rejected"))
+        self.preview_tabs.addTab(self.new_table, self.tr("New"))
+        self.preview_tabs.addTab(duplicates, self.tr("Possible duplicates"))
+        self.preview_tabs.addTab(rejected, self.tr("Not imported"))
 
         layout = QVBoxLayout(page)
-        layout.addWidget(heading_label("Check before importing"))
+        layout.addWidget(heading_label(self.tr("Check before importing")))
         layout.addWidget(self.summary)
         layout.addWidget(self.preview_tabs, 1)
         return page
@@ -268,7 +297,7 @@ class ImportDialog(QDialog):
             with busy_cursor():  # planning 30,000 rows takes a moment
                 self._plan = self._transfer.plan(self._source, self.mapping(), self._default())
         except FollowUpDeskError as exc:
-            QMessageBox.warning(self, "Cannot import", str(exc))
+            QMessageBox.warning(self, self.tr("Cannot import"), str(exc))
             return
         self._show_plan(self._plan)
         self.pages.setCurrentWidget(self.preview_page)
@@ -293,15 +322,23 @@ class ImportDialog(QDialog):
         source = self._source
         how = _ENCODING_NAMES.get(source.encoding.lower(), source.encoding)
         if source.delimiter is not None:
-            how += (
-                f", separated by {_DELIMITER_NAMES.get(source.delimiter, repr(source.delimiter))}"
+            delimiter = _DELIMITER_NAMES.get(source.delimiter)
+            how = self.tr("{encoding}, separated by {delimiter}").format(
+                encoding=how,
+                delimiter=self.tr(delimiter) if delimiter else repr(source.delimiter),
             )
+        duplicates = len(plan.duplicates)
+        if duplicates == 1:
+            alike = self.tr("{count} looks like someone", "", duplicates)
+        else:
+            alike = self.tr("{count} look like people", "", duplicates)
         lines = [
-            f"{source.kind.label} ({how}).",
-            f"{_count(len(plan.new), 'new contact')}; "
-            f"{_count(len(plan.duplicates), 'looks like someone', 'look like people')} "
-            "you already have; "
-            f"{_count(len(plan.rejected), 'record')} cannot be imported.",
+            self.tr("{kind} ({how}).").format(kind=source_kind_text(source.kind), how=how),
+            self.tr("{new}; {alike} you already have; {rejected} cannot be imported.").format(
+                new=_new_contacts(len(plan.new)),
+                alike=alike.format(count=_number(duplicates)),
+                rejected=_records(len(plan.rejected)),
+            ),
         ]
         self.summary.setText("\n".join(lines))
         self.new_model.set_rows(plan.new)
@@ -313,12 +350,12 @@ class ImportDialog(QDialog):
             table.resizeColumnsToContents()
         for index, (label, count) in enumerate(
             (
-                ("New", len(plan.new)),
-                ("Possible duplicates", len(plan.duplicates)),
-                ("Not imported", len(plan.rejected)),
+                (self.tr("New ({count})"), len(plan.new)),
+                (self.tr("Possible duplicates ({count})"), len(plan.duplicates)),
+                (self.tr("Not imported ({count})"), len(plan.rejected)),
             )
         ):
-            self.preview_tabs.setTabText(index, f"{label} ({_number(count)})")
+            self.preview_tabs.setTabText(index, label.format(count=_number(count)))
         first = next((i for i, n in enumerate((plan.new, plan.duplicates, plan.rejected)) if n), 0)
         self.preview_tabs.setCurrentIndex(first)
 
@@ -337,9 +374,11 @@ class ImportDialog(QDialog):
         if plan is None:
             return
         total = len(plan.new) + len(plan.duplicates)
-        progress = QProgressDialog("Importing contacts…", "Cancel", 0, max(total, 1), self)
-        progress.setWindowTitle("Import")
-        progress.setAccessibleName("Import progress")
+        progress = QProgressDialog(
+            self.tr("Importing contacts…"), self.tr("Cancel"), 0, max(total, 1), self
+        )
+        progress.setWindowTitle(self.tr("Import"))
+        progress.setAccessibleName(self.tr("Import progress"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(400)
 
@@ -353,15 +392,19 @@ class ImportDialog(QDialog):
         except ImportCancelled:
             progress.close()
             QMessageBox.information(
-                self, "Import cancelled", "Nothing was imported: your contacts are as they were."
+                self,
+                self.tr("Import cancelled"),
+                self.tr("Nothing was imported: your contacts are as they were."),
             )
             return
         except FollowUpDeskError as exc:
             progress.close()
             QMessageBox.warning(
                 self,
-                "Import failed",
-                f"{exc}\n\nNothing was imported: your contacts are as they were.",
+                self.tr("Import failed"),
+                self.tr("{error}\n\nNothing was imported: your contacts are as they were.").format(
+                    error=exc
+                ),
             )
             return
         progress.close()
@@ -374,7 +417,9 @@ def run_import(parent: QWidget, transfer: ContactTransfer, path: Path) -> Import
         with busy_cursor():
             source = transfer.read(path)
     except FollowUpDeskError as exc:
-        QMessageBox.warning(parent, "Cannot import this file", str(exc))
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("ImportDialog", "Cannot import this file"), str(exc)
+        )
         return None
     dialog = ImportDialog(transfer, source, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -384,11 +429,23 @@ def run_import(parent: QWidget, transfer: ContactTransfer, path: Path) -> Import
 
 def import_summary(result: ImportResult) -> str:
     """What the status bar says after an import."""
-    parts = [f"Imported {_count(result.added, 'new contact')}"]
+    parts = [ImportText.tr("Imported {new}").format(new=_new_contacts(result.added))]
     if result.updated:
-        parts.append(f"updated {_number(result.updated)}")
+        parts.append(
+            ImportText.tr("updated {count}", "", result.updated).format(
+                count=_number(result.updated)
+            )
+        )
     if result.skipped:
-        parts.append(f"skipped {_count(result.skipped, 'duplicate')}")
+        if result.skipped == 1:
+            skipped = ImportText.tr("skipped {count} duplicate", "", result.skipped)
+        else:
+            skipped = ImportText.tr("skipped {count} duplicates", "", result.skipped)
+        parts.append(skipped.format(count=_number(result.skipped)))
     if result.rejected:
-        parts.append(f"{_count(result.rejected, 'record')} could not be imported")
-    return ", ".join(parts) + "."
+        parts.append(
+            ImportText.tr("{records} could not be imported").format(
+                records=_records(result.rejected)
+            )
+        )
+    return ImportText.tr("{parts}.").format(parts=ImportText.tr(", ").join(parts))

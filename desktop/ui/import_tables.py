@@ -5,19 +5,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from desktop.domain.importing import Candidate, Duplicate, DuplicateChoice, Rejection
 from desktop.ui.row_table_model import RowTableModel
+from desktop.ui.translations import QT_TRANSLATE_NOOP
+from desktop.ui.vocabulary_text import duplicate_choice_text
 
 Index = QModelIndex | QPersistentModelIndex
-
-CHOICE_LABELS: dict[DuplicateChoice, str] = {
-    DuplicateChoice.SKIP: "Skip",
-    DuplicateChoice.UPDATE: "Update the existing contact",
-    DuplicateChoice.KEEP_BOTH: "Keep both",
-}
 
 
 def _person(candidate: Candidate) -> str:
@@ -26,7 +27,13 @@ def _person(candidate: Candidate) -> str:
 
 
 class NewContactsModel(RowTableModel[Candidate]):
-    headers = ("Line", "Name", "Job title", "Company", "Email")
+    headers = (
+        QT_TRANSLATE_NOOP("NewContactsModel", "Line"),
+        QT_TRANSLATE_NOOP("NewContactsModel", "Name"),
+        QT_TRANSLATE_NOOP("NewContactsModel", "Job title"),
+        QT_TRANSLATE_NOOP("NewContactsModel", "Company"),
+        QT_TRANSLATE_NOOP("NewContactsModel", "Email"),
+    )
 
     def cell(self, record: Candidate, column: int, role: int) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
@@ -36,7 +43,10 @@ class NewContactsModel(RowTableModel[Candidate]):
 
 
 class RejectedModel(RowTableModel[Rejection]):
-    headers = ("Line", "Why it was not imported")
+    headers = (
+        QT_TRANSLATE_NOOP("RejectedModel", "Line"),
+        QT_TRANSLATE_NOOP("RejectedModel", "Why it was not imported"),
+    )
 
     def cell(self, record: Rejection, column: int, role: int) -> Any:
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -50,7 +60,13 @@ COL_ACTION = 4
 class DuplicatesModel(RowTableModel[Duplicate]):
     """One row per possible duplicate; the last column is what to do with it (editable)."""
 
-    headers = ("Line", "In the file", "Already in Follow-Up Desk", "Why", "What to do")
+    headers = (
+        QT_TRANSLATE_NOOP("DuplicatesModel", "Line"),
+        QT_TRANSLATE_NOOP("DuplicatesModel", "In the file"),
+        QT_TRANSLATE_NOOP("DuplicatesModel", "Already in Follow-Up Desk"),
+        QT_TRANSLATE_NOOP("DuplicatesModel", "Why"),
+        QT_TRANSLATE_NOOP("DuplicatesModel", "What to do"),
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -75,7 +91,7 @@ class DuplicatesModel(RowTableModel[Duplicate]):
     def cell(self, record: Duplicate, column: int, role: int) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        existing = record.existing_name or "an earlier row of this file"
+        existing = record.existing_name or self.tr("an earlier row of this file")
         values = (str(record.candidate.line), _person(record.candidate), existing, record.reason)
         return values[column]
 
@@ -83,7 +99,7 @@ class DuplicatesModel(RowTableModel[Duplicate]):
         """Override of QAbstractItemModel.data: the action column by row, not by lookup."""
         if index.isValid() and index.column() == COL_ACTION and 0 <= index.row() < len(self._rows):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-                return CHOICE_LABELS[self._choices[index.row()]]
+                return duplicate_choice_text(self._choices[index.row()])
             return None
         return super().data(index, role)
 
@@ -100,7 +116,7 @@ class DuplicatesModel(RowTableModel[Duplicate]):
             index.isValid() and index.column() == COL_ACTION and role == Qt.ItemDataRole.EditRole
         ):
             return False
-        choice = next((c for c, label in CHOICE_LABELS.items() if value in (label, c)), None)
+        choice = next((c for c in DuplicateChoice if value in (duplicate_choice_text(c), c)), None)
         if choice is None:
             return False
         self._choices[index.row()] = choice
@@ -114,9 +130,9 @@ class ChoiceDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         """Override of QStyledItemDelegate.createEditor."""
         combo = QComboBox(parent)
-        combo.setAccessibleName("What to do with this duplicate")
-        for choice, label in CHOICE_LABELS.items():
-            combo.addItem(label, choice.value)
+        combo.setAccessibleName(self.tr("What to do with this duplicate"))
+        for choice in DuplicateChoice:
+            combo.addItem(duplicate_choice_text(choice), choice.value)
         combo.activated.connect(lambda _i: self.commitData.emit(combo))
         return combo
 

@@ -26,6 +26,7 @@ from desktop.domain.template_store import TemplateRecord
 from desktop.domain.vocabulary import Situation
 from desktop.ui.icons import themed_icon
 from desktop.ui.letter_preview import LetterPreview
+from desktop.ui.vocabulary_text import situation_text
 
 
 class LetterComposer(QWidget):
@@ -36,16 +37,16 @@ class LetterComposer(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Letter")
+        self.setAccessibleName(self.tr("Letter"))
         self._loading = False
         self._rendered_body = ""
 
         self.situation = QComboBox()
-        self.situation.setAccessibleName("Situation")
+        self.situation.setAccessibleName(self.tr("Situation"))
         for situation in Situation:
-            self.situation.addItem(situation.label, situation.value)
+            self.situation.addItem(situation_text(situation), situation.value)
         self.template = QComboBox()
-        self.template.setAccessibleName("Template")
+        self.template.setAccessibleName(self.tr("Template"))
         # Long template names must not force a wide window: they elide instead.
         for combo in (self.situation, self.template):
             combo.setSizeAdjustPolicy(
@@ -54,23 +55,27 @@ class LetterComposer(QWidget):
             combo.setMinimumContentsLength(10)
         self.manage_button = QToolButton()
         self.manage_button.setIcon(themed_icon("fa6s.pen-to-square"))
-        self.manage_button.setToolTip("Edit templates…")
-        self.manage_button.setAccessibleName("Edit templates")
+        self.manage_button.setToolTip(self.tr("Edit templates…"))
+        self.manage_button.setAccessibleName(self.tr("Edit templates"))
 
-        self.print_action = QAction(themed_icon("fa6s.print"), "Print…", self)
-        self.print_preview_action = QAction(themed_icon("fa6s.eye"), "Print Preview…", self)
-        self.pdf_action = QAction(themed_icon("fa6s.file-pdf"), "Save as PDF…", self)
-        self.envelope_print_action = QAction(themed_icon("fa6s.envelope"), "Print Envelope…", self)
+        self.print_action = QAction(themed_icon("fa6s.print"), self.tr("Print…"), self)
+        self.print_preview_action = QAction(
+            themed_icon("fa6s.eye"), self.tr("Print Preview…"), self
+        )
+        self.pdf_action = QAction(themed_icon("fa6s.file-pdf"), self.tr("Save as PDF…"), self)
+        self.envelope_print_action = QAction(
+            themed_icon("fa6s.envelope"), self.tr("Print Envelope…"), self
+        )
         self.envelope_pdf_action = QAction(
-            themed_icon("fa6s.envelope-open"), "Save Envelope as PDF…", self
+            themed_icon("fa6s.envelope-open"), self.tr("Save Envelope as PDF…"), self
         )
-        self.copy_action = QAction(themed_icon("fa6s.copy"), "Copy Letter Text", self)
-        self.email_action = QAction(themed_icon("fa6s.at"), "Email…", self)
+        self.copy_action = QAction(themed_icon("fa6s.copy"), self.tr("Copy Letter Text"), self)
+        self.email_action = QAction(themed_icon("fa6s.at"), self.tr("Email…"), self)
         self.email_action.setToolTip(
-            "Open your mail program with this letter (email now, card later)"
+            self.tr("Open your mail program with this letter (email now, card later)")
         )
 
-        self.print_button = self._tool_button(self.print_action, "Print letter")
+        self.print_button = self._tool_button(self.print_action, self.tr("Print letter"))
         self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         print_menu = QMenu(self)
         print_menu.addActions(
@@ -82,15 +87,17 @@ class LetterComposer(QWidget):
             ]
         )
         self.print_button.setMenu(print_menu)
-        self.pdf_button = self._tool_button(self.pdf_action, "Save letter as PDF")
-        self.envelope_button = self._tool_button(self.envelope_print_action, "Print envelope")
-        self.email_button = self._tool_button(self.email_action, "Email letter")
-        self.copy_button = self._tool_button(self.copy_action, "Copy letter text")
+        self.pdf_button = self._tool_button(self.pdf_action, self.tr("Save letter as PDF"))
+        self.envelope_button = self._tool_button(
+            self.envelope_print_action, self.tr("Print envelope")
+        )
+        self.email_button = self._tool_button(self.email_action, self.tr("Email letter"))
+        self.copy_button = self._tool_button(self.copy_action, self.tr("Copy letter text"))
 
         self.answers = QLabel()
         self.answers.setTextFormat(Qt.TextFormat.PlainText)
         self.answers.setWordWrap(True)
-        self.answers.setAccessibleName("Follow-up this letter answers")
+        self.answers.setAccessibleName(self.tr("Follow-up this letter answers"))
         self.problem = QLabel()
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.setWordWrap(True)
@@ -98,8 +105,10 @@ class LetterComposer(QWidget):
         self.problem.setStyleSheet("color: #d9412b")
 
         self.body = QPlainTextEdit()
-        self.body.setAccessibleName("Letter body")
-        self.body.setPlaceholderText("The letter's paragraphs; a blank line starts a new one.")
+        self.body.setAccessibleName(self.tr("Letter body"))
+        self.body.setPlaceholderText(
+            self.tr("The letter's paragraphs; a blank line starts a new one.")
+        )
         self.body.setTabChangesFocus(True)
         self.preview = LetterPreview()
         self.preview.setObjectName("letter_preview")

@@ -17,6 +17,9 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from desktop.printing.page import PageSpec
 from desktop.printing.pdf import write_pdf
 from desktop.printing.render import full_sheet_layout, render_document
+from desktop.ui.translations import TranslationContext
+
+LetterOutputText = TranslationContext("LetterOutputText")
 
 
 def documents_folder() -> Path:
@@ -41,13 +44,13 @@ def print_document(parent: QWidget, document: QTextDocument, page: PageSpec, tit
     # Kept in a local for the whole call: a temporary QPrinter crashes Qt's print dialogs.
     printer = printer_for(page, title)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(f"Print {title}")
+    dialog.setWindowTitle(LetterOutputText.tr("Print {title}").format(title=title))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     try:
         render_document(document, printer, printer.resolution())
     except RuntimeError as exc:
-        QMessageBox.warning(parent, "Not printed", str(exc))
+        QMessageBox.warning(parent, LetterOutputText.tr("Not printed"), str(exc))
         return False
     return True
 
@@ -56,7 +59,7 @@ def preview_document(parent: QWidget, document: QTextDocument, page: PageSpec, t
     """The system's print preview; True when the user printed from it."""
     printer = printer_for(page, title)
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(f"Print preview: {title}")
+    dialog.setWindowTitle(LetterOutputText.tr("Print preview: {title}").format(title=title))
     dialog.paintRequested.connect(
         lambda device: render_document(document, device, device.resolution())
     )
@@ -68,9 +71,9 @@ def save_document_pdf(
 ) -> Path | None:
     chosen, _ = QFileDialog.getSaveFileName(
         parent,
-        f"Save {title} as PDF",
+        LetterOutputText.tr("Save {title} as PDF").format(title=title),
         str(documents_folder() / f"{safe_file_name(file_name)}.pdf"),
-        "PDF files (*.pdf)",
+        LetterOutputText.tr("PDF files (*.pdf)"),
     )
     if not chosen:
         return None
@@ -80,7 +83,13 @@ def save_document_pdf(
     try:
         write_pdf(document, page, path, title)
     except OSError as exc:
-        QMessageBox.warning(parent, "PDF not saved", f"Could not write {path}: {exc.strerror}")
+        QMessageBox.warning(
+            parent,
+            LetterOutputText.tr("PDF not saved"),
+            LetterOutputText.tr("Could not write {path}: {reason}").format(
+                path=path, reason=exc.strerror
+            ),
+        )
         return None
     return path
 
@@ -106,7 +115,9 @@ def open_email(parent: QWidget, address: str, subject: str, body: str) -> bool:
         copy_text(body)
         QMessageBox.information(
             parent,
-            "No mail program",
-            "No mail program answered, so the letter's text was copied: paste it into an email.",
+            LetterOutputText.tr("No mail program"),
+            LetterOutputText.tr(
+                "No mail program answered, so the letter's text was copied: paste it into an email."
+            ),
         )
     return True

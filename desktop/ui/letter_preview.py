@@ -41,7 +41,7 @@ class _PageCanvas(QWidget):
         super().__init__(parent)
         self.document: QTextDocument | None = None
         self.zoom = 1.0
-        self.setAccessibleName("Letter page")
+        self.setAccessibleName(self.tr("Letter page"))
 
     def page_rect(self, index: int) -> QRectF:
         assert self.document is not None
@@ -115,14 +115,14 @@ class LetterPreview(QWidget):
 
     def __init__(self, page: PageSpec | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Letter preview")
+        self.setAccessibleName(self.tr("Letter preview"))
         self._page = page or default_page_spec()
         self._letter: Letter | None = None
         self._fit_width = True
 
         self.canvas = _PageCanvas()
         self.desk = _Desk()
-        self.desk.setAccessibleName("Letter pages")
+        self.desk.setAccessibleName(self.tr("Letter pages"))
         self.desk.setWidget(self.canvas)
         self.desk.setWidgetResizable(False)
         self.desk.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
@@ -132,8 +132,10 @@ class LetterPreview(QWidget):
         self.desk.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.desk.resized.connect(self._refit)
 
-        self.empty_hint = QLabel("Select a contact, or type a name on the card, to draft a letter.")
-        self.empty_hint.setAccessibleName("Letter preview hint")
+        self.empty_hint = QLabel(
+            self.tr("Select a contact, or type a name on the card, to draft a letter.")
+        )
+        self.empty_hint.setAccessibleName(self.tr("Letter preview hint"))
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_hint.setWordWrap(True)
         self.empty_hint.setEnabled(False)
@@ -143,21 +145,23 @@ class LetterPreview(QWidget):
         self.stack.addWidget(self.desk)
 
         self.zoom_out_action = self._make_action(
-            "Zoom out", "fa6s.magnifying-glass-minus", QKeySequence.StandardKey.ZoomOut
+            self.tr("Zoom out"), "fa6s.magnifying-glass-minus", QKeySequence.StandardKey.ZoomOut
         )
         self.zoom_in_action = self._make_action(
-            "Zoom in", "fa6s.magnifying-glass-plus", QKeySequence.StandardKey.ZoomIn
+            self.tr("Zoom in"), "fa6s.magnifying-glass-plus", QKeySequence.StandardKey.ZoomIn
         )
-        self.fit_width_action = self._make_action("Fit width", "fa6s.arrows-left-right", None)
+        self.fit_width_action = self._make_action(
+            self.tr("Fit width"), "fa6s.arrows-left-right", None
+        )
         self.fit_width_action.setCheckable(True)
         self.fit_width_action.setChecked(True)
         self.zoom_out_action.triggered.connect(self.zoom_out)
         self.zoom_in_action.triggered.connect(self.zoom_in)
         self.fit_width_action.triggered.connect(self.set_fit_width)
 
-        self.title = QLabel("Letter preview")
+        self.title = QLabel(self.tr("Letter preview"))
         self.zoom_label = QLabel()
-        self.zoom_label.setAccessibleName("Zoom level")
+        self.zoom_label.setAccessibleName(self.tr("Zoom level"))
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(self.title)
@@ -243,7 +247,7 @@ class LetterPreview(QWidget):
             self.stack.setCurrentWidget(self.desk)
             # Screen readers cannot read painted text; give them the letter itself.
             self.canvas.setAccessibleDescription(self._letter.plain_text())
-        self.title.setText(f"Letter preview · {self._page.name}")
+        self.title.setText(self.tr("Letter preview · {paper}").format(paper=self._page.name))
         self._refit()
         self.canvas.adjustSize()
         self.canvas.update()
@@ -262,7 +266,7 @@ class LetterPreview(QWidget):
         self.canvas.zoom = zoom
         self.canvas.adjustSize()
         self.canvas.update()
-        self.zoom_label.setText(f"{round(zoom * 100)} %")
+        self.zoom_label.setText(self.tr("{percent} %").format(percent=round(zoom * 100)))
         self.zoom_out_action.setEnabled(zoom > MIN_ZOOM + 1e-6)
         self.zoom_in_action.setEnabled(zoom < MAX_ZOOM - 1e-6)
         if changed:

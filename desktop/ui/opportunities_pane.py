@@ -26,17 +26,19 @@ class OpportunitiesPane(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Opportunities")
+        self.setAccessibleName(self.tr("Opportunities"))
         self.model = OpportunityTableModel(self)
-        self.table = row_table(self.model, name="Opportunities", object_name="opportunity_table")
+        self.table = row_table(
+            self.model, name=self.tr("Opportunities"), object_name="opportunity_table"
+        )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
 
-        self.new_button = QPushButton(themed_icon("fa6s.briefcase"), "New opportunity…")
-        self.new_button.setAccessibleName("New opportunity")
-        self.edit_button = QPushButton(themed_icon("fa6s.pen"), "Edit…")
-        self.edit_button.setAccessibleName("Edit opportunity")
-        self.delete_button = QPushButton(themed_icon("fa6s.trash"), "Delete")
-        self.delete_button.setAccessibleName("Delete opportunity")
+        self.new_button = QPushButton(themed_icon("fa6s.briefcase"), self.tr("New opportunity…"))
+        self.new_button.setAccessibleName(self.tr("New opportunity"))
+        self.edit_button = QPushButton(themed_icon("fa6s.pen"), self.tr("Edit…"))
+        self.edit_button.setAccessibleName(self.tr("Edit opportunity"))
+        self.delete_button = QPushButton(themed_icon("fa6s.trash"), self.tr("Delete"))
+        self.delete_button.setAccessibleName(self.tr("Delete opportunity"))
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)

@@ -8,10 +8,17 @@ from PySide6.QtCore import Qt
 
 from desktop.domain.opportunities import OpportunityRecord
 from desktop.ui.row_table_model import RowTableModel
+from desktop.ui.translations import QT_TRANSLATE_NOOP
+from desktop.ui.vocabulary_text import opportunity_status_text
 
 OpportunityIdRole = Qt.ItemDataRole.UserRole + 1
 
-HEADERS = ("Company", "Position", "Status", "People")
+HEADERS = (
+    QT_TRANSLATE_NOOP("OpportunityTableModel", "Company"),
+    QT_TRANSLATE_NOOP("OpportunityTableModel", "Position"),
+    QT_TRANSLATE_NOOP("OpportunityTableModel", "Status"),
+    QT_TRANSLATE_NOOP("OpportunityTableModel", "People"),
+)
 COL_COMPANY, COL_POSITION, COL_STATUS, COL_PEOPLE = range(len(HEADERS))
 
 
@@ -26,7 +33,7 @@ class OpportunityTableModel(RowTableModel[OpportunityRecord]):
             return (
                 record.company,
                 record.position,
-                record.status_label,
+                opportunity_status_text(record.status),
                 str(len(record.contact_ids)),
             )[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_PEOPLE:

@@ -1,7 +1,8 @@
 """RowTableModel: the shared shape of the app's read-only tables over plain rows.
 
 A subclass names its ``headers`` and says what one row shows in ``cell``; rows are replaced
-with ``set_rows`` (one model reset), as Vorta's and Picard's table models do.
+with ``set_rows`` (one model reset), as Vorta's and Picard's table models do. Headers are
+marked with ``QT_TRANSLATE_NOOP("<the subclass's name>", "…")`` and translated when shown.
 """
 
 from __future__ import annotations
@@ -61,5 +62,7 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
             and orientation == Qt.Orientation.Horizontal
             and 0 <= section < len(self.headers)
         ):
-            return self.headers[section]
+            # self.tr looks the text up in the context of each class of the instance in
+            # turn, so the subclass's context (where lupdate filed the header) is found.
+            return self.tr(self.headers[section])
         return None

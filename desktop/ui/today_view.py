@@ -24,6 +24,7 @@ from desktop.ui.follow_up_table_model import (
 )
 from desktop.ui.icons import coloured_icon, themed_icon
 from desktop.ui.tables import row_table
+from desktop.ui.translations import TranslationContext
 
 _STATE_ICON_NAMES = {
     DueState.OVERDUE: "fa6s.circle-exclamation",
@@ -32,20 +33,32 @@ _STATE_ICON_NAMES = {
 }
 
 
+AgendaSummary = TranslationContext("AgendaSummary")
+
+
 def agenda_summary(agenda: Agenda) -> str:
     """One plain sentence for the top of the list and the status bar."""
-    parts = []
-    if agenda.overdue:
-        parts.append(f"{len(agenda.overdue)} overdue")
-    if agenda.due:
-        parts.append(f"{len(agenda.due)} due now")
-    if not parts:
+    overdue = AgendaSummary.tr("%n overdue", "", len(agenda.overdue)) if agenda.overdue else ""
+    due = AgendaSummary.tr("%n due now", "", len(agenda.due)) if agenda.due else ""
+    if not (overdue or due):
         if agenda.upcoming:
-            return f"Nothing due right now; {len(agenda.upcoming)} coming up."
-        return "Nothing to follow up on. Log an event after each contact to plan the next step."
+            return AgendaSummary.tr(
+                "Nothing due right now; %n coming up.", "", len(agenda.upcoming)
+            )
+        return AgendaSummary.tr(
+            "Nothing to follow up on. Log an event after each contact to plan the next step."
+        )
+    parts = AgendaSummary.tr("{overdue}, {due}").format(overdue=overdue, due=due)
+    if not (overdue and due):
+        parts = overdue or due
     owed = agenda.owed_count
-    noun = "follow-up" if owed == 1 else "follow-ups"
-    return f"{owed} {noun} to write: {', '.join(parts)}."
+    # English picks its own singular; each message still takes every plural form a
+    # translation needs.
+    if owed == 1:
+        sentence = AgendaSummary.tr("%n follow-up to write: {parts}.", "", owed)
+    else:
+        sentence = AgendaSummary.tr("%n follow-ups to write: {parts}.", "", owed)
+    return sentence.format(parts=parts)
 
 
 class TodayView(QWidget):
@@ -59,12 +72,12 @@ class TodayView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Today")
+        self.setAccessibleName(self.tr("Today"))
         self._resetting = False
         self.summary = QLabel()
         self.summary.setObjectName("today_summary")
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Follow-up summary")
+        self.summary.setAccessibleName(self.tr("Follow-up summary"))
 
         self.model = FollowUpTableModel(self)
         self.model.set_state_icons(
@@ -73,17 +86,21 @@ class TodayView(QWidget):
                 for state, name in _STATE_ICON_NAMES.items()
             }
         )
-        self.table = row_table(self.model, name="Follow-ups", object_name="follow_up_table")
+        self.table = row_table(
+            self.model, name=self.tr("Follow-ups"), object_name="follow_up_table"
+        )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
 
-        self.write_button = self._button("Write letter", "fa6s.envelope-open-text")
-        self.write_button.setToolTip("Show this person's card and letter")
-        self.sent_button = self._button("Mark sent…", "fa6s.paper-plane")
-        self.dismiss_button = self._button("Dismiss", "fa6s.xmark")
-        self.dismiss_button.setToolTip("Decide not to send this follow-up (kept in history)")
-        self.log_button = self._button("Log event…", "fa6s.calendar-plus")
+        self.write_button = self._button(self.tr("Write letter"), "fa6s.envelope-open-text")
+        self.write_button.setToolTip(self.tr("Show this person's card and letter"))
+        self.sent_button = self._button(self.tr("Mark sent…"), "fa6s.paper-plane")
+        self.dismiss_button = self._button(self.tr("Dismiss"), "fa6s.xmark")
+        self.dismiss_button.setToolTip(
+            self.tr("Decide not to send this follow-up (kept in history)")
+        )
+        self.log_button = self._button(self.tr("Log event…"), "fa6s.calendar-plus")
 
         buttons = QHBoxLayout()
         for button in (self.write_button, self.sent_button, self.dismiss_button):
@@ -91,7 +108,7 @@ class TodayView(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.log_button)
         # Log event is also on the toolbar (Ctrl+L): here an icon keeps the pane narrow.
-        self.log_button.setToolTip("Log event… (Ctrl+L)")
+        self.log_button.setToolTip(self.tr("Log event… (Ctrl+L)"))
         self.log_button.setText("")
 
         layout = QVBoxLayout(self)
