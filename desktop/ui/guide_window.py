@@ -283,10 +283,15 @@ class GuideWindow(QWidget):
 
     def _follow_scroll(self, value: int) -> None:
         """Mark, in the contents, the section being read."""
+        if self.browser.anchor is not None:
+            return  # the section just chosen stays marked, even one too short to reach the top
         layout = self.browser.document().documentLayout()
+        bar = self.browser.verticalScrollBar()
+        # At the very end, the last sections cannot reach the top: mark the last one in view.
+        line = value + (self.browser.viewport().height() if value >= bar.maximum() > 0 else 1)
         row = 0
         for index, block in enumerate(self._headings.values()):
-            if layout.blockBoundingRect(block).top() <= value + 1:
+            if layout.blockBoundingRect(block).top() <= line:
                 row = index
         if self.contents.currentRow() != row:
             self.contents.blockSignals(True)
@@ -420,8 +425,9 @@ def open_guide(parent: QWidget | None, section: str | None = None) -> GuideWindo
         window = GuideWindow(parent)
     if window.isMinimized():
         window.showNormal()
+    if window.isVisible():
+        window.raise_()  # behind the main window: bring it forward (a new one is on top)
     window.show()
-    window.raise_()
     window.activateWindow()
     if section:
         window.show_section(section)

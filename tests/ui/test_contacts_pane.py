@@ -20,7 +20,7 @@ from desktop.ui.contact_table_model import COL_COMPANY, COL_LAST_CONTACT, COL_NA
 from desktop.ui.main_window import MainWindow
 from tests.conftest import NOW
 from tests.ui.conftest import CHICAGO
-from tests.ui.helpers import keep_window, table_names, type_text
+from tests.ui.helpers import add_contact, keep_window, table_names, type_text
 
 
 class MovableClock:
@@ -219,3 +219,71 @@ def test_selecting_someone_hidden_by_a_filter_clears_the_filter(
         window.contact_model.index(window.contact_table.currentIndex().row(), COL_NAME).data()
         == "Dana Davis"
     )
+
+
+# --- when the table would be empty -------------------------------------------------------
+
+
+def test_with_no_contacts_the_pane_says_how_to_begin(qtbot: QtBot, window: MainWindow) -> None:
+    pane = window.contacts_pane
+    assert pane.stack.currentWidget() is pane.empty_state
+    assert pane.empty_state.isVisible() and not window.contact_table.isVisible()
+    assert pane.empty_state.heading.text() == "Your follow-up list is empty"
+
+    with qtbot.waitSignal(pane.new_card_requested):
+        qtbot.mouseClick(pane.empty_state.new_card_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(pane.import_requested):
+        qtbot.mouseClick(pane.empty_state.import_button, Qt.MouseButton.LeftButton)
+    link = pane.empty_state.guide_link
+    with qtbot.waitSignal(pane.guide_requested):
+        qtbot.mouseClick(link, Qt.MouseButton.LeftButton, pos=link.rect().center())
+
+
+def test_the_first_saved_card_brings_the_table_back(qtbot: QtBot, window: MainWindow) -> None:
+    add_contact(qtbot, window, given_name="Dana", family_name="Davis")
+
+    pane = window.contacts_pane
+    assert pane.stack.currentWidget() is window.contact_table
+    assert window.contact_table.isVisible() and not pane.empty_state.isVisible()
+    assert table_names(window) == ["Dana Davis"]
+    assert pane.selected_contact_id() is not None, "the saved card is the selected row"
+
+
+def test_a_search_that_finds_nobody_says_so_and_clear_search_brings_everyone_back(
+    qtbot: QtBot, people: tuple[AppContext, dict[str, int], Start]
+) -> None:
+    window = people[2]()
+    pane = window.contacts_pane
+    window.left_tabs.setCurrentWidget(pane)  # Today shows first when a follow-up is due
+    type_text(qtbot, window.search_field, "zebra")
+
+    assert table_names(window) == []
+    assert pane.stack.currentWidget() is pane.no_matches
+    assert pane.no_matches.message.text() == "No contacts match “zebra”"
+    assert pane.no_matches.clear_button.text() == "Clear search"
+    assert pane.no_matches.isVisible() and not window.contact_table.isVisible()
+    assert window.contact_count.text() == "0 of 4 contacts"
+
+    qtbot.mouseClick(pane.no_matches.clear_button, Qt.MouseButton.LeftButton)
+
+    assert window.search_field.text() == ""
+    assert len(table_names(window)) == 4
+    assert pane.stack.currentWidget() is window.contact_table
+    assert window.contact_table.isVisible()
+
+
+def test_filters_that_hide_everyone_offer_to_clear_the_filters_too(
+    qtbot: QtBot, people: tuple[AppContext, dict[str, int], Start]
+) -> None:
+    window = people[2]()
+    pane = window.contacts_pane
+    choose(pane.category_filter, Category.PAST_CLIENT.value)
+
+    assert pane.stack.currentWidget() is pane.no_matches
+    assert pane.no_matches.message.text() == "No contacts match these filters"
+    type_text(qtbot, window.search_field, "davis")
+    assert pane.no_matches.clear_button.text() == "Clear search and filters"
+
+    qtbot.mouseClick(pane.no_matches.clear_button, Qt.MouseButton.LeftButton)
+    assert pane.category_filter.currentData() is None
+    assert len(table_names(window)) == 4
