@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.contacts import ContactRecord
 from desktop.ui.dialog_parts import ok_cancel_buttons
+from desktop.ui.translations import TranslationContext
 
 ContactIdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -44,11 +45,15 @@ _Index = QModelIndex | QPersistentModelIndex
 # Up to this many ticked people are named under the list (they may be filtered out of it).
 _NAMES_IN_STATUS = 4
 
+ContactPickerText = TranslationContext("ContactPickerText")
+
 
 def describe_contact(contact: ContactRecord) -> str:
     """ "Dana Davis — Engineering Manager, Acme", leaving out what the card does not say."""
     role = ", ".join(part for part in (contact.job_title, contact.company) if part)
-    return f"{contact.full_name} — {role}" if role else contact.full_name
+    if not role:
+        return contact.full_name
+    return ContactPickerText.tr("{name} — {role}").format(name=contact.full_name, role=role)
 
 
 def search_text(text: str) -> str:
@@ -230,10 +235,11 @@ class ContactChecklist(QWidget):
         multi: bool = True,
         chosen: Iterable[int] = (),
         exclude: Iterable[int] = (),
-        name: str = "People",
+        name: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        name = name or self.tr("People")
         self.setAccessibleName(name)
         excluded = set(exclude)
         shown = [c for c in contacts if c.id not in excluded] if excluded else list(contacts)
@@ -245,9 +251,9 @@ class ContactChecklist(QWidget):
         self.proxy = ContactFilterModel(self.model, self)
 
         self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText("Filter by name, job title or company")
+        self.filter_edit.setPlaceholderText(self.tr("Filter by name, job title or company"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName(f"Filter {name.lower()}")
+        self.filter_edit.setAccessibleName(self.tr("Filter {people}").format(people=name.lower()))
         self.filter_edit.installEventFilter(self)
 
         self.view = QListView()
@@ -268,7 +274,7 @@ class ContactChecklist(QWidget):
         self.status_label = QLabel()
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.status_label.setWordWrap(True)
-        self.status_label.setAccessibleName(f"{name} status")
+        self.status_label.setAccessibleName(self.tr("{people} status").format(people=name))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -379,19 +385,30 @@ class ContactChecklist(QWidget):
         shown = self.proxy.rowCount()
         parts: list[str] = []
         if total == 0:
-            parts.append("No contacts yet.")
+            parts.append(self.tr("No contacts yet."))
         elif shown == 0:
-            parts.append("Nobody matches the filter.")
+            parts.append(self.tr("Nobody matches the filter."))
         elif shown < total:
-            parts.append(f"Showing {locale.toString(shown)} of {locale.toString(total)}.")
+            # The count picks the plural form; the numbers are written the locale's way.
+            parts.append(
+                self.tr("Showing {shown} of {total}.", "", total).format(
+                    shown=locale.toString(shown), total=locale.toString(total)
+                )
+            )
         if self._multi and total:
             count = self.model.checked_count()
             if count == 0:
-                parts.append("Nobody chosen yet.")
+                parts.append(self.tr("Nobody chosen yet."))
             elif count <= _NAMES_IN_STATUS:
-                parts.append(f"Chosen: {', '.join(self.model.checked_names())}.")
+                parts.append(
+                    self.tr("Chosen: {names}.").format(names=", ".join(self.model.checked_names()))
+                )
             else:
-                parts.append(f"{locale.toString(count)} people chosen.")
+                parts.append(
+                    self.tr("{count} people chosen.", "", count).format(
+                        count=locale.toString(count)
+                    )
+                )
         self.status_label.setText(" ".join(parts))
 
 
@@ -413,12 +430,12 @@ class ContactPickerDialog(QDialog):
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.checklist = ContactChecklist(
-            contacts, multi=multi, chosen=preselected, exclude=exclude, name="People"
+            contacts, multi=multi, chosen=preselected, exclude=exclude, name=self.tr("People")
         )
         hint = QLabel(
-            "Type to filter the list, then tick everyone who applies."
+            self.tr("Type to filter the list, then tick everyone who applies.")
             if multi
-            else "Type to filter the list, then double-click a name or press Enter."
+            else self.tr("Type to filter the list, then double-click a name or press Enter.")
         )
         hint.setWordWrap(True)
 

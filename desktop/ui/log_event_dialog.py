@@ -27,8 +27,13 @@ from desktop.domain.vocabulary import EventKind
 from desktop.ui.contact_picker import ContactChecklist
 from desktop.ui.dialog_parts import InfoBox, buddy_label, error_label, ok_cancel_buttons, show_error
 from desktop.ui.local_datetime_edit import LocalDateTimeEdit
+from desktop.ui.translations import QT_TRANSLATE_NOOP, TranslationContext
+from desktop.ui.vocabulary_text import event_kind_text, situation_purpose_text, situation_text
 
-NOBODY_CHOSEN = "Tick at least one person who was there."
+# Shown translated (LogEventDialog.tr); in English this is the text itself.
+NOBODY_CHOSEN = QT_TRANSLATE_NOOP("LogEventDialog", "Tick at least one person who was there.")
+
+FollowUpHint = TranslationContext("FollowUpHint")
 
 
 def _hours(delta: timedelta) -> int:
@@ -37,13 +42,21 @@ def _hours(delta: timedelta) -> int:
 
 def follow_up_hint(kind: EventKind, people: int) -> str:
     """What logging ``kind`` with ``people`` people will add to the follow-up list."""
-    lead = (
-        "Creates one follow-up per person"
-        if people <= 1
-        else f"Creates {people} follow-ups, one per person"
+    if people <= 1:
+        text = FollowUpHint.tr(
+            "Creates one follow-up per person: {situation}, due within {first}–{last} hours."
+        )
+    else:
+        text = FollowUpHint.tr(
+            "Creates %n follow-ups, one per person: {situation}, due within {first}–{last} hours.",
+            "",
+            people,
+        )
+    return text.format(
+        situation=situation_text(kind.situation),
+        first=_hours(TARGET_AFTER),
+        last=_hours(CLOSES_AFTER),
     )
-    window = f"{_hours(TARGET_AFTER)}–{_hours(CLOSES_AFTER)} hours"
-    return f"{lead}: {kind.situation.label}, due within {window}."
 
 
 class LogEventDialog(QDialog):
@@ -59,55 +72,59 @@ class LogEventDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("log_event")
-        self.setWindowTitle("Log an event")
-        self.setAccessibleName("Log an event")
+        self.setWindowTitle(self.tr("Log an event"))
+        self.setAccessibleName(self.tr("Log an event"))
 
         self.kind = QComboBox()
         for kind in EventKind:
-            self.kind.addItem(kind.label, kind.value)
-        self.kind.setAccessibleName("What happened")
+            self.kind.addItem(event_kind_text(kind), kind.value)
+        self.kind.setAccessibleName(self.tr("What happened"))
 
         self.when = LocalDateTimeEdit(now, tz)
-        self.when.setAccessibleName("When")
+        self.when.setAccessibleName(self.tr("When"))
 
         self.people = ContactChecklist(
-            contacts, multi=True, chosen=preselected_contact_ids, name="Who was there"
+            contacts, multi=True, chosen=preselected_contact_ids, name=self.tr("Who was there")
         )
-        self.people_error = error_label("Who was there: error")
+        self.people_error = error_label(self.tr("Who was there: error"))
 
         self.opportunity = QComboBox()
-        self.opportunity.addItem("None", None)
+        self.opportunity.addItem(self.tr("None"), None)
         for record in opportunities:
             self.opportunity.addItem(record.title, record.id)
-        self.opportunity.setAccessibleName("Opportunity")
+        self.opportunity.setAccessibleName(self.tr("Opportunity"))
 
         self.discussed = QPlainTextEdit()
         self.discussed.setTabChangesFocus(True)
-        self.discussed.setPlaceholderText("Topics, names, what they need, what you promised")
-        self.discussed.setAccessibleName("What was discussed")
+        self.discussed.setPlaceholderText(
+            self.tr("Topics, names, what they need, what you promised")
+        )
+        self.discussed.setAccessibleName(self.tr("What was discussed"))
         self.discussed.setFixedHeight(self.discussed.fontMetrics().lineSpacing() * 4 + 12)
 
-        self.hint_box = InfoBox("fa6s.circle-info", name="What this creates")
-        self.hint = self.hint_box.add_label("What this creates")
-        self.purpose = self.hint_box.add_label("What the follow-up should do")
+        self.hint_box = InfoBox("fa6s.circle-info", name=self.tr("What this creates"))
+        self.hint = self.hint_box.add_label(self.tr("What this creates"))
+        self.purpose = self.hint_box.add_label(self.tr("What the follow-up should do"))
 
-        self.button_box, self.ok_button, self.cancel_button = ok_cancel_buttons("Log event")
+        self.button_box, self.ok_button, self.cancel_button = ok_cancel_buttons(
+            self.tr("Log event")
+        )
         self.button_box.accepted.connect(self.accept)
         self.button_box.rejected.connect(self.reject)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(buddy_label("What &happened", self.kind), self.kind)
+        form.addRow(buddy_label(self.tr("What &happened"), self.kind), self.kind)
         form.addRow(self.hint_box)
-        form.addRow(buddy_label("Whe&n", self.when), self.when)
+        form.addRow(buddy_label(self.tr("Whe&n"), self.when), self.when)
         people_box = QVBoxLayout()
         people_box.addWidget(self.people, 1)
         people_box.addWidget(self.people_error)
-        people_label = buddy_label("Who was &there", self.people)
+        people_label = buddy_label(self.tr("Who was &there"), self.people)
         people_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         form.addRow(people_label, people_box)
-        form.addRow(buddy_label("&Opportunity", self.opportunity), self.opportunity)
-        form.addRow(buddy_label("What was &discussed", self.discussed), self.discussed)
+        form.addRow(buddy_label(self.tr("&Opportunity"), self.opportunity), self.opportunity)
+        form.addRow(buddy_label(self.tr("What was &discussed"), self.discussed), self.discussed)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form, 1)
@@ -138,7 +155,7 @@ class LogEventDialog(QDialog):
     def accept(self) -> None:
         """Override of QDialog.accept: an event needs at least one person."""
         if not self.people.chosen_ids():
-            show_error(self.people_error, self.people.view, NOBODY_CHOSEN)
+            show_error(self.people_error, self.people.view, self.tr(NOBODY_CHOSEN))
             self.people.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         super().accept()
@@ -151,7 +168,7 @@ class LogEventDialog(QDialog):
     def _update_hint(self) -> None:
         kind = self.selected_kind()
         self.hint.setText(follow_up_hint(kind, len(self.people.chosen_ids())))
-        self.purpose.setText(kind.situation.purpose)
+        self.purpose.setText(situation_purpose_text(kind.situation))
 
     @classmethod
     def ask(

@@ -36,11 +36,22 @@ from desktop.ui.dialog_parts import (
     plain_label,
 )
 from desktop.ui.local_datetime_edit import LocalDateTimeEdit, locale_date
-
-CARD_LATER_TIP = (
-    "Send the email now while it is timely; a follow-up to send a handwritten card as well "
-    "is added to your list."
+from desktop.ui.translations import QT_TRANSLATE_NOOP, TranslationContext
+from desktop.ui.vocabulary_text import (
+    channel_phrase,
+    channel_text,
+    situation_purpose_text,
+    situation_text,
 )
+
+# Shown translated (MarkSentDialog.tr); in English this is the text itself.
+CARD_LATER_TIP = QT_TRANSLATE_NOOP(
+    "MarkSentDialog",
+    "Send the email now while it is timely; a follow-up to send a handwritten card as well "
+    "is added to your list.",
+)
+
+HistoryText = TranslationContext("HistoryText")
 
 
 @dataclass(frozen=True)
@@ -55,15 +66,21 @@ class MarkSentValues:
 def describe_history(history: ContactHistory, tz: tzinfo) -> str:
     """ "First follow-up with this person." or "Followed up 2 times; last on … by email." """
     if history.sent_count == 0 or history.last_sent is None:
-        return "First follow-up with this person."
-    times = "once" if history.sent_count == 1 else f"{history.sent_count} times"
+        return HistoryText.tr("First follow-up with this person.")
+    count = history.sent_count
+    if count == 1:
+        followed = HistoryText.tr("Followed up once")
+    else:
+        followed = HistoryText.tr("Followed up %n times", "", count)
     last = history.last_sent
-    text = f"Followed up {times}"
-    if last.sent_at is not None:
-        text += f"; last on {locale_date(last.sent_at, tz)}"
-        if last.sent_channel is not None:
-            text += f" by {last.sent_channel.label.lower()}"
-    return text + "."
+    if last.sent_at is None:
+        return HistoryText.tr("{followed}.").format(followed=followed)
+    date = locale_date(last.sent_at, tz)
+    if last.sent_channel is None:
+        return HistoryText.tr("{followed}; last on {date}.").format(followed=followed, date=date)
+    return HistoryText.tr("{followed}; last on {date} by {channel}.").format(
+        followed=followed, date=date, channel=channel_phrase(last.sent_channel)
+    )
 
 
 def warning_messages(warnings: SendWarnings) -> list[str]:
@@ -88,60 +105,73 @@ class MarkSentDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mark_sent")
-        self.setWindowTitle("Mark as sent")
-        self.setAccessibleName("Mark as sent")
+        self.setWindowTitle(self.tr("Mark as sent"))
+        self.setAccessibleName(self.tr("Mark as sent"))
         self._record = record
         self._check = check
         self._warnings: list[str] = []
 
         situation = record.situation
-        self.heading = heading_label(f"{record.contact_name}: {situation.label}", name="Follow-up")
-        self.purpose = plain_label(situation.purpose, name="What this follow-up should do")
-        self.history = plain_label(describe_history(history, tz), name="Earlier follow-ups")
+        self.heading = heading_label(
+            self.tr("{person}: {situation}").format(
+                person=record.contact_name, situation=situation_text(situation)
+            ),
+            name=self.tr("Follow-up"),
+        )
+        self.purpose = plain_label(
+            situation_purpose_text(situation), name=self.tr("What this follow-up should do")
+        )
+        self.history = plain_label(
+            describe_history(history, tz), name=self.tr("Earlier follow-ups")
+        )
 
         self.channel = QComboBox()
         for channel in Channel:
-            self.channel.addItem(channel.label, channel.value)
+            self.channel.addItem(channel_text(channel), channel.value)
         self.channel.setCurrentIndex(self.channel.findData(record.advice.channel.value))
-        self.channel.setAccessibleName("Channel used")
+        self.channel.setAccessibleName(self.tr("Channel used"))
         self.advice = plain_label(
-            f"Recommended: {record.advice.channel.label}. {record.advice.reason}",
-            name="Recommended channel",
+            self.tr("Recommended: {channel}. {reason}").format(
+                channel=channel_text(record.advice.channel), reason=record.advice.reason
+            ),
+            name=self.tr("Recommended channel"),
         )
 
         self.sent_at = LocalDateTimeEdit(now, tz)
-        self.sent_at.setAccessibleName("Sent")
+        self.sent_at.setAccessibleName(self.tr("Sent"))
 
         self.summary = QPlainTextEdit()
         self.summary.setTabChangesFocus(True)
-        self.summary.setPlaceholderText("Optional: what you offered, recalled or attached")
-        self.summary.setAccessibleName("What did you say or send?")
+        self.summary.setPlaceholderText(self.tr("Optional: what you offered, recalled or attached"))
+        self.summary.setAccessibleName(self.tr("What did you say or send?"))
         self.summary.setFixedHeight(self.summary.fontMetrics().lineSpacing() * 4 + 12)
 
-        self.card_later = QCheckBox("Email now, card later")
-        self.card_later.setAccessibleName("Email now, card later")
-        self.card_later.setToolTip(CARD_LATER_TIP)
-        self.card_later.setAccessibleDescription(CARD_LATER_TIP)
+        self.card_later = QCheckBox(self.tr("Email now, card later"))
+        self.card_later.setAccessibleName(self.tr("Email now, card later"))
+        self.card_later.setToolTip(self.tr(CARD_LATER_TIP))
+        self.card_later.setAccessibleDescription(self.tr(CARD_LATER_TIP))
 
-        self.warning_box = InfoBox("fa6s.triangle-exclamation", name="Before you send")
+        self.warning_box = InfoBox("fa6s.triangle-exclamation", name=self.tr("Before you send"))
         self.warning_labels = [
-            self.warning_box.add_label("Warning"),
-            self.warning_box.add_label("Warning"),
+            self.warning_box.add_label(self.tr("Warning")),
+            self.warning_box.add_label(self.tr("Warning")),
         ]
-        self.send_anyway = QCheckBox("Send anyway: I have a good reason")
-        self.send_anyway.setAccessibleName("Send anyway: I have a good reason")
+        self.send_anyway = QCheckBox(self.tr("Send anyway: I have a good reason"))
+        self.send_anyway.setAccessibleName(self.tr("Send anyway: I have a good reason"))
         self.warning_box.text.addWidget(self.send_anyway)
         self.warning_box.setVisible(False)
 
-        self.button_box, self.ok_button, self.cancel_button = ok_cancel_buttons("Mark sent")
+        self.button_box, self.ok_button, self.cancel_button = ok_cancel_buttons(
+            self.tr("Mark sent")
+        )
         self.button_box.accepted.connect(self.accept)
         self.button_box.rejected.connect(self.reject)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(buddy_label("&Channel used", self.channel), self.channel)
-        form.addRow(buddy_label("&Sent", self.sent_at), self.sent_at)
-        form.addRow(buddy_label("&What did you say or send?", self.summary), self.summary)
+        form.addRow(buddy_label(self.tr("&Channel used"), self.channel), self.channel)
+        form.addRow(buddy_label(self.tr("&Sent"), self.sent_at), self.sent_at)
+        form.addRow(buddy_label(self.tr("&What did you say or send?"), self.summary), self.summary)
         form.addRow("", self.card_later)
 
         layout = QVBoxLayout(self)

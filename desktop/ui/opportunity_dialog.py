@@ -20,6 +20,7 @@ from desktop.domain.opportunities import OpportunityDraft, OpportunityRecord, va
 from desktop.domain.vocabulary import OpportunityStatus
 from desktop.ui.contact_picker import ContactChecklist
 from desktop.ui.dialog_parts import buddy_label, error_label, ok_cancel_buttons, show_error
+from desktop.ui.vocabulary_text import opportunity_status_text
 
 
 class OpportunityDialog(QDialog):
@@ -32,56 +33,59 @@ class OpportunityDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("opportunity")
-        title = "New opportunity" if record is None else "Edit opportunity"
+        title = self.tr("New opportunity") if record is None else self.tr("Edit opportunity")
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         draft = record or OpportunityDraft()
 
         self.company = QLineEdit(draft.company)
-        self.company.setPlaceholderText("e.g. Acme")
-        self.company.setAccessibleName("Company")
+        self.company.setPlaceholderText(self.tr("e.g. Acme"))
+        self.company.setAccessibleName(self.tr("Company"))
         self.company.setClearButtonEnabled(True)
         self.position = QLineEdit(draft.position)
-        self.position.setPlaceholderText("e.g. Engineering Manager")
-        self.position.setAccessibleName("Position")
+        self.position.setPlaceholderText(self.tr("e.g. Engineering Manager"))
+        self.position.setAccessibleName(self.tr("Position"))
         self.position.setClearButtonEnabled(True)
-        self.company_error = error_label("Company or position: error")
+        self.company_error = error_label(self.tr("Company or position: error"))
 
         self.status = QComboBox()
         for status in OpportunityStatus:
-            self.status.addItem(status.label, status.value)
+            self.status.addItem(opportunity_status_text(status), status.value)
         index = self.status.findData(draft.status)
         if index < 0:
             # Keep a status this version does not know rather than silently changing it.
             self.status.addItem(draft.status, draft.status)
             index = self.status.count() - 1
         self.status.setCurrentIndex(index)
-        self.status.setAccessibleName("Status")
+        self.status.setAccessibleName(self.tr("Status"))
 
         self.people = ContactChecklist(
-            contacts, multi=True, chosen=draft.contact_ids, name="People in the hiring process"
+            contacts,
+            multi=True,
+            chosen=draft.contact_ids,
+            name=self.tr("People in the hiring process"),
         )
 
         self.notes = QPlainTextEdit(draft.notes)
         self.notes.setTabChangesFocus(True)
-        self.notes.setPlaceholderText("Where you saw it, salary range, what they need")
-        self.notes.setAccessibleName("Notes")
+        self.notes.setPlaceholderText(self.tr("Where you saw it, salary range, what they need"))
+        self.notes.setAccessibleName(self.tr("Notes"))
         self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 4 + 12)
 
-        self.button_box, self.ok_button, self.cancel_button = ok_cancel_buttons("Save")
+        self.button_box, self.ok_button, self.cancel_button = ok_cancel_buttons(self.tr("Save"))
         self.button_box.accepted.connect(self.accept)
         self.button_box.rejected.connect(self.reject)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(buddy_label("&Company", self.company), self.company)
-        form.addRow(buddy_label("&Position", self.position), self.position)
+        form.addRow(buddy_label(self.tr("&Company"), self.company), self.company)
+        form.addRow(buddy_label(self.tr("&Position"), self.position), self.position)
         form.addRow("", self.company_error)
-        form.addRow(buddy_label("&Status", self.status), self.status)
-        people_label = buddy_label("People in the\n&hiring process", self.people)
+        form.addRow(buddy_label(self.tr("&Status"), self.status), self.status)
+        people_label = buddy_label(self.tr("People in the\n&hiring process"), self.people)
         people_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         form.addRow(people_label, self.people)
-        form.addRow(buddy_label("&Notes", self.notes), self.notes)
+        form.addRow(buddy_label(self.tr("&Notes"), self.notes), self.notes)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form, 1)

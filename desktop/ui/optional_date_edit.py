@@ -23,7 +23,7 @@ class OptionalDateEdit(QDateEdit):
         super().__init__(parent)
         self.setCalendarPopup(True)
         self.setMinimumDate(_UNSET)
-        self.setSpecialValueText("Not set")
+        self.setSpecialValueText(self.tr("Not set"))
         self.setDisplayFormat(
             four_digit_year(self.locale().dateFormat(QLocale.FormatType.ShortFormat))
         )

@@ -18,22 +18,25 @@ from PySide6.QtWidgets import (
 from desktop.domain.rules.referrals import ThankIntroducer
 from desktop.domain.rules.window import CLOSES_AFTER
 from desktop.ui.dialog_parts import fit_height, heading_label, plain_label
+from desktop.ui.translations import TranslationContext
 
 Proposal = tuple[ThankIntroducer, str, list[str]]
+
+ThankText = TranslationContext("ThankText")
 
 
 def join_names(names: Sequence[str]) -> str:
     """ "A", "A and B", "A, B and C"."""
     if len(names) <= 1:
         return "".join(names)
-    return f"{', '.join(names[:-1])} and {names[-1]}"
+    return ThankText.tr("{names} and {last}").format(names=", ".join(names[:-1]), last=names[-1])
 
 
 def proposal_text(introducer: str, introduced: Sequence[str], led_to: str) -> str:
-    return (
-        f"{introducer} introduced you to {join_names(introduced)}. "
-        f"Their introduction led to {led_to}: thank them?"
-    )
+    return ThankText.tr(
+        "{introducer} introduced you to {introduced}. Their introduction led to {led_to}: "
+        "thank them?"
+    ).format(introducer=introducer, introduced=join_names(introduced), led_to=led_to)
 
 
 def _mnemonic_safe(text: str) -> str:
@@ -44,7 +47,8 @@ def _mnemonic_safe(text: str) -> str:
 class ThankIntroducersDialog(QDialog):
     """One tick box per introducer, ticked; ``chosen()`` is the proposals still ticked.
 
-    ``led_to`` finishes "Their introduction led to …" ("an interview", "an offer").
+    ``led_to`` finishes "Their introduction led to …" ("an interview", "an offer"; translated
+    by the caller); "" means "an interview".
     """
 
     def __init__(
@@ -52,20 +56,25 @@ class ThankIntroducersDialog(QDialog):
         proposals: Sequence[Proposal],
         parent: QWidget | None = None,
         *,
-        led_to: str = "an interview",
+        led_to: str = "",
     ) -> None:
         super().__init__(parent)
+        led_to = led_to or self.tr("an interview")
         self.setObjectName("thank_introducers")
-        self.setWindowTitle("Thank the people who introduced you")
-        self.setAccessibleName("Thank the people who introduced you")
+        self.setWindowTitle(self.tr("Thank the people who introduced you"))
+        self.setAccessibleName(self.tr("Thank the people who introduced you"))
         self._proposals = [proposal for proposal, _, _ in proposals]
 
-        heading = heading_label("An introduction led somewhere", name="Heading")
+        heading = heading_label(self.tr("An introduction led somewhere"), name=self.tr("Heading"))
+        hours = int(CLOSES_AFTER.total_seconds() // 3600)
         intro = plain_label(
-            "People who are thanked for an introduction are glad to make the next one. "
-            "Each ticked person gets a thank-you follow-up, due within "
-            f"{int(CLOSES_AFTER.total_seconds() // 3600)} hours.",
-            name="Why thank them",
+            self.tr(
+                "People who are thanked for an introduction are glad to make the next one. "
+                "Each ticked person gets a thank-you follow-up, due within %n hours.",
+                "",
+                hours,
+            ),
+            name=self.tr("Why thank them"),
         )
         self.boxes: list[QCheckBox] = []
         self.texts: list[QLabel] = []
@@ -73,11 +82,12 @@ class ThankIntroducersDialog(QDialog):
         rows.setSpacing(4)
         for _, introducer, introduced in proposals:
             text = proposal_text(introducer, introduced, led_to)
-            box = QCheckBox(_mnemonic_safe(f"Thank {introducer}"))
+            thank = self.tr("Thank {name}").format(name=introducer)
+            box = QCheckBox(_mnemonic_safe(thank))
             box.setChecked(True)
-            box.setAccessibleName(f"Thank {introducer}")
+            box.setAccessibleName(thank)
             box.setAccessibleDescription(text)
-            label = plain_label(text, name=f"About {introducer}")
+            label = plain_label(text, name=self.tr("About {name}").format(name=introducer))
             label.setIndent(box.iconSize().width() + 8)
             rows.addWidget(box)
             rows.addWidget(label)
@@ -87,11 +97,11 @@ class ThankIntroducersDialog(QDialog):
             box.toggled.connect(self._update_add)
 
         self.button_box = QDialogButtonBox()
-        self.add_button = QPushButton("Add thank-you follow-ups")
-        self.add_button.setAccessibleName("Add thank-you follow-ups")
+        self.add_button = QPushButton(self.tr("Add thank-you follow-ups"))
+        self.add_button.setAccessibleName(self.tr("Add thank-you follow-ups"))
         self.add_button.setDefault(True)
-        self.not_now_button = QPushButton("Not now")
-        self.not_now_button.setAccessibleName("Not now")
+        self.not_now_button = QPushButton(self.tr("Not now"))
+        self.not_now_button.setAccessibleName(self.tr("Not now"))
         self.button_box.addButton(self.add_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.button_box.addButton(self.not_now_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.button_box.accepted.connect(self.accept)
@@ -125,7 +135,7 @@ class ThankIntroducersDialog(QDialog):
         proposals: Sequence[Proposal],
         parent: QWidget | None = None,
         *,
-        led_to: str = "an interview",
+        led_to: str = "",
     ) -> list[ThankIntroducer]:
         """The introducers to thank; empty when declined."""
         if not proposals:

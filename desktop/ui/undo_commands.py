@@ -18,6 +18,17 @@ from PySide6.QtGui import QUndoCommand
 from desktop.domain.contact_snapshot import DeletedContacts
 from desktop.domain.contacts import ContactRecord, ContactService
 from desktop.domain.errors import FollowUpDeskError
+from desktop.ui.translations import TranslationContext
+
+# QUndoCommand is no QObject (no self.tr): its text is translated in this context.
+UndoText = TranslationContext("UndoText")
+
+
+def _describe(deleted: DeletedContacts) -> str:
+    """ "Ms. Dana Davis" for one contact, "12 contacts" for more."""
+    if deleted.count == 1:
+        return deleted.records[0].formal_name
+    return UndoText.tr("%n contacts", "", deleted.count)
 
 
 @dataclass(frozen=True)
@@ -51,14 +62,14 @@ class ContactCommand(QUndoCommand):
 
     def undo(self) -> None:
         """Override of QUndoCommand.undo."""
-        self._run(self._undo, "Could not undo")
+        self._run(self._undo, UndoText.tr("Could not undo “{command}”"))
 
     def redo(self) -> None:
         """Override of QUndoCommand.redo; the first call, from ``push``, finds it done."""
         if not self._pushed:
             self._pushed = True
             return
-        self._run(self._redo, "Could not redo")
+        self._run(self._redo, UndoText.tr("Could not redo “{command}”"))
 
     def _undo(self) -> ContactChange:
         raise NotImplementedError
@@ -71,7 +82,7 @@ class ContactCommand(QUndoCommand):
             change = step()
         except FollowUpDeskError as exc:
             self.setObsolete(True)
-            self._failed(f"{title} “{self.text()}”", str(exc))
+            self._failed(title.format(command=self.text()), str(exc))
             return
         self._report(change)
 
@@ -87,7 +98,9 @@ class EditContactCommand(ContactCommand):
         report: Report,
         failed: ReportFailure,
     ) -> None:
-        super().__init__(f"Edit {after.formal_name}", contacts, report, failed)
+        super().__init__(
+            UndoText.tr("Edit {name}").format(name=after.formal_name), contacts, report, failed
+        )
         self._before = before
         self._after = after
 
@@ -96,11 +109,17 @@ class EditContactCommand(ContactCommand):
 
     def _undo(self) -> ContactChange:
         restored = self._contacts.put_back(self._before)
-        return ContactChange(f"Undid edit of {restored.formal_name}", shown=(restored.id,))
+        return ContactChange(
+            UndoText.tr("Undid edit of {name}").format(name=restored.formal_name),
+            shown=(restored.id,),
+        )
 
     def _redo(self) -> ContactChange:
         restored = self._contacts.put_back(self._after)
-        return ContactChange(f"Redid edit of {restored.formal_name}", shown=(restored.id,))
+        return ContactChange(
+            UndoText.tr("Redid edit of {name}").format(name=restored.formal_name),
+            shown=(restored.id,),
+        )
 
 
 class AddContactCommand(ContactCommand):
@@ -110,7 +129,9 @@ class AddContactCommand(ContactCommand):
     def __init__(
         self, added: ContactRecord, contacts: ContactService, report: Report, failed: ReportFailure
     ) -> None:
-        super().__init__(f"Add {added.formal_name}", contacts, report, failed)
+        super().__init__(
+            UndoText.tr("Add {name}").format(name=added.formal_name), contacts, report, failed
+        )
         self._added = added
         self._deleted: DeletedContacts | None = None
 
@@ -119,15 +140,21 @@ class AddContactCommand(ContactCommand):
 
     def _undo(self) -> ContactChange:
         self._deleted = self._contacts.delete_contacts([self._added.id])
-        name = self._deleted.describe() if self._deleted.count else self._added.formal_name
-        return ContactChange(f"Undid adding {name}", removed=frozenset({self._added.id}))
+        name = _describe(self._deleted) if self._deleted.count else self._added.formal_name
+        return ContactChange(
+            UndoText.tr("Undid adding {name}").format(name=name),
+            removed=frozenset({self._added.id}),
+        )
 
     def _redo(self) -> ContactChange:
         if self._deleted is None or not self._deleted.count:
-            return ContactChange(f"{self._added.formal_name} was already gone")
+            return ContactChange(
+                UndoText.tr("{name} was already gone").format(name=self._added.formal_name)
+            )
         restored = self._contacts.restore_deleted(self._deleted)
         return ContactChange(
-            f"Added {self._deleted.describe()} again", shown=tuple(r.id for r in restored)
+            UndoText.tr("Added {name} again").format(name=_describe(self._deleted)),
+            shown=tuple(r.id for r in restored),
         )
 
 
@@ -141,7 +168,9 @@ class DeleteContactsCommand(ContactCommand):
         report: Report,
         failed: ReportFailure,
     ) -> None:
-        super().__init__(f"Delete {deleted.describe()}", contacts, report, failed)
+        super().__init__(
+            UndoText.tr("Delete {name}").format(name=_describe(deleted)), contacts, report, failed
+        )
         self._deleted = deleted
 
     def contact_ids(self) -> frozenset[int]:
@@ -150,7 +179,8 @@ class DeleteContactsCommand(ContactCommand):
     def _undo(self) -> ContactChange:
         restored = self._contacts.restore_deleted(self._deleted)
         return ContactChange(
-            f"Restored {self._deleted.describe()}", shown=tuple(r.id for r in restored)
+            UndoText.tr("Restored {name}").format(name=_describe(self._deleted)),
+            shown=tuple(r.id for r in restored),
         )
 
     def _redo(self) -> ContactChange:
@@ -159,5 +189,6 @@ class DeleteContactsCommand(ContactCommand):
         if deleted.count:
             self._deleted = deleted
         return ContactChange(
-            f"Deleted {self._deleted.describe()}", removed=frozenset(self._deleted.ids)
+            UndoText.tr("Deleted {name}").format(name=_describe(self._deleted)),
+            removed=frozenset(self._deleted.ids),
         )
