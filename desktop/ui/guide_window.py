@@ -94,7 +94,8 @@ class _GuideBrowser(QTextBrowser):
         document = self.document()
         column = self.fontMetrics().averageCharWidth() * READABLE_COLUMNS
         spare = self.viewport().width() - 2 * document.documentMargin() - column
-        side = max(0.0, spare / 2)
+        # A side margin set on the root frame replaces the document margin there: add it.
+        side = document.documentMargin() + max(0.0, spare / 2)
         root = document.rootFrame()
         frame: QTextFrameFormat = root.frameFormat()
         if abs(frame.leftMargin() - side) >= 1:

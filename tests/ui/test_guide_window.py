@@ -225,6 +225,9 @@ def test_zoom_makes_the_text_larger_and_smaller(qtbot: QtBot, owner: QWidget) ->
     for _ in range(MAX_ZOOM + 3):
         guide.zoom_in_action.trigger()
     assert guide.zoom() == MAX_ZOOM and not guide.zoom_in_action.isEnabled()
+    document = guide.browser.document()
+    frame = document.rootFrame().frameFormat()
+    assert frame.leftMargin() >= document.documentMargin(), "large text keeps off the edge"
 
 
 def test_a_wide_window_keeps_lines_a_readable_length(qtbot: QtBot, owner: QWidget) -> None:
