@@ -6,11 +6,12 @@ what happened with ``done(message)``; the window refreshes its views from that s
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from datetime import tzinfo
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.domain.backups import BackupService
 from desktop.domain.clock import Clock
@@ -19,6 +20,7 @@ from desktop.domain.errors import FollowUpDeskError
 from desktop.domain.followups import FollowUpService
 from desktop.domain.opportunities import OpportunityService
 from desktop.domain.preferences import PreferencesService
+from desktop.domain.profile import ProfileService
 from desktop.domain.rules.referrals import ThankIntroducer
 from desktop.domain.vocabulary import EventKind
 from desktop.ui.local_time import format_local
@@ -27,6 +29,7 @@ from desktop.ui.mark_sent_dialog import MarkSentDialog
 from desktop.ui.opportunity_dialog import OpportunityDialog
 from desktop.ui.preferences_dialog import PreferencesDialog
 from desktop.ui.thank_introducers_dialog import ThankIntroducersDialog
+from desktop.ui.theme import apply_theme
 
 
 class FollowUpFlow(QObject):
@@ -44,6 +47,7 @@ class FollowUpFlow(QObject):
         people: Callable[[], Sequence[ContactRecord]],
         parent: QWidget,
         backups: BackupService | None = None,
+        profiles: ProfileService | None = None,
     ) -> None:
         super().__init__(parent)
         self._contacts = contacts
@@ -55,6 +59,7 @@ class FollowUpFlow(QObject):
         self._people = people
         self._parent = parent
         self._backups = backups
+        self._profiles = profiles
 
     # -- events ---------------------------------------------------------------------------
     def log_event(self, preselected_contact_ids: Sequence[int] = ()) -> None:
@@ -191,25 +196,47 @@ class FollowUpFlow(QObject):
 
     # -- preferences ----------------------------------------------------------------------
     def edit_preferences(self) -> None:
+        """Ask for every preference, save them all, and show the chosen theme at once.
+
+        Paper and envelope are stored with the sender's profile (asked only when the flow
+        has the profile service, and saved only when changed: a size from a newer version
+        is kept as it is), backup retention with the backups. Every service writes in a
+        transaction of its own: if one refuses a value, the user is told and the theme is
+        left as it was.
+        """
         current = self._preferences.load()
-        retention = None
-        if self._backups is None:
-            chosen = PreferencesDialog.ask(current, parent=self._parent)
-        else:
-            answer = PreferencesDialog.ask_with_backups(
-                current, self._backups.retention(), parent=self._parent
-            )
-            chosen, retention = answer if answer is not None else (None, None)
+        profile = self._profiles.load() if self._profiles is not None else None
+        retention = self._backups.retention() if self._backups is not None else None
+        chosen = PreferencesDialog.ask(
+            current,
+            self._parent,
+            retention,
+            paper=profile.paper if profile is not None else None,
+            envelope=profile.envelope if profile is not None else None,
+        )
         if chosen is None:
             return
         try:
-            self._preferences.save(chosen)
-            if retention is not None and self._backups is not None:
-                self._backups.set_retention(retention)
+            self._preferences.save(chosen.preferences)
+            if (
+                self._profiles is not None
+                and profile is not None
+                and chosen.paper is not None
+                and chosen.envelope is not None
+                and (chosen.paper, chosen.envelope) != (profile.paper, profile.envelope)
+            ):
+                self._profiles.save(
+                    dataclasses.replace(profile, paper=chosen.paper, envelope=chosen.envelope)
+                )
+            if self._backups is not None and chosen.retention is not None:
+                self._backups.set_retention(chosen.retention)
         except FollowUpDeskError as exc:
-            self._warn("Preferences not saved", str(exc))
+            self._warn(self.tr("Preferences not saved"), str(exc))
             return
-        self.done.emit("Preferences saved.")
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, chosen.preferences.theme)
+        self.done.emit(self.tr("Preferences saved."))
 
     # -- referrals ------------------------------------------------------------------------
     def _offer_thanks(

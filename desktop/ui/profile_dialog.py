@@ -1,7 +1,9 @@
-"""ProfileDialog: who signs the letters, the return address above them, and the paper.
+"""ProfileDialog: who signs the letters, and the return address above them.
 
 A value dialog: it gets the current ``Profile`` and ``ask`` returns the edited one (or None);
-the caller saves it. On first run it says why it is asked, and "Later" puts it off.
+the caller saves it. On first run it says why it is asked, and "Later" puts it off. Paper
+and envelope sizes are stored in the profile too but edited in Preferences (Letters); this
+dialog hands them back unchanged.
 """
 
 from __future__ import annotations
@@ -23,8 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.letters import DEFAULT_CLOSING, sender_block
-from desktop.domain.profile import PROFILE_FIELDS, Envelope, Paper, Profile, validate_profile
-from desktop.printing.page import default_page_spec
+from desktop.domain.profile import PROFILE_FIELDS, Profile, validate_profile
 from desktop.ui.dialog_parts import (
     error_label,
     fit_height,
@@ -41,6 +42,8 @@ WELCOME_TEXT = (
     "date. Fill in what you want on your letters; you can change it at any time."
 )
 NO_ADDRESS_TEXT = "No return address yet: letters start with the date."
+# The fields this dialog edits: all but the paper and envelope (see Preferences).
+_EDITED_FIELDS = tuple(f for f in PROFILE_FIELDS if f not in ("paper", "envelope"))
 
 # Line edits: field -> (accessible name, placeholder).
 _LINE_FIELDS: dict[str, tuple[str, str]] = {
@@ -54,26 +57,6 @@ _LINE_FIELDS: dict[str, tuple[str, str]] = {
 }
 
 
-def automatic_paper_text() -> str:
-    """ "Automatic (from your region: Letter)": which size Automatic prints on here."""
-    return f"Automatic (from your region: {default_page_spec().name})"
-
-
-def resolved_paper_name(paper: str) -> str:
-    if paper == Paper.LETTER.value:
-        return "Letter"
-    if paper == Paper.A4.value:
-        return "A4"
-    return default_page_spec().name
-
-
-def automatic_envelope_text(paper: str) -> str:
-    """ "Automatic (#10, to match Letter paper)": the envelope that goes with the paper."""
-    paper_name = resolved_paper_name(paper)
-    envelope = "#10" if paper_name == "Letter" else "DL"
-    return f"Automatic ({envelope}, to match {paper_name} paper)"
-
-
 def return_address_text(profile: Profile) -> str:
     """What the preview box shows: the block above the date, then the signature."""
     block = sender_block(profile.sender())
@@ -81,21 +64,6 @@ def return_address_text(profile: Profile) -> str:
     closing = profile.closing or DEFAULT_CLOSING
     name = profile.name or "(your name)"
     return f"{top}\n\n…\n\n{closing}\n{name}"
-
-
-def _choice_box(name: str, items: list[tuple[str, str]], current: str) -> QComboBox:
-    box = QComboBox()
-    box.setAccessibleName(name)
-    for text, value in items:
-        box.addItem(text, value)
-    index = box.findData(current)
-    if index < 0:
-        # Keep a value this version does not know, rather than silently changing it; the
-        # inline error says what is wrong with it.
-        box.addItem(current, current)
-        index = box.count() - 1
-    box.setCurrentIndex(index)
-    return box
 
 
 class ProfileDialog(QDialog):
@@ -108,6 +76,9 @@ class ProfileDialog(QDialog):
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self._first_run = first_run
+        # Edited in Preferences, handed back as they came.
+        self._paper = current.paper
+        self._envelope = current.envelope
 
         self.welcome_heading = heading_label(WELCOME_HEADING, name="Welcome")
         self.welcome = plain_label(WELCOME_TEXT, name="Why this is asked")
@@ -139,29 +110,10 @@ class ProfileDialog(QDialog):
             line_edit.setPlaceholderText(DEFAULT_CLOSING)
             line_edit.setAccessibleName("Closing")
 
-        self.paper = _choice_box(
-            "Paper",
-            [
-                (automatic_paper_text(), Paper.AUTOMATIC.value),
-                ("Letter", Paper.LETTER.value),
-                ("A4", Paper.A4.value),
-            ],
-            current.paper,
-        )
-        self.envelope = _choice_box(
-            "Envelope",
-            [
-                (automatic_envelope_text(current.paper), Envelope.AUTOMATIC.value),
-                ("#10", Envelope.COMM10.value),
-                ("DL", Envelope.DL.value),
-            ],
-            current.envelope,
-        )
-
         # One hidden error line under each field; "other" catches fields this form lacks.
         self.error_labels: dict[str, QLabel] = {
             field: error_label(f"{field.replace('_', ' ').capitalize()}: error")
-            for field in (*PROFILE_FIELDS, "other")
+            for field in (*_EDITED_FIELDS, "other")
         }
 
         self.preview = plain_label(name="Return address preview")
@@ -180,8 +132,8 @@ class ProfileDialog(QDialog):
         self._build_layout()
         self._connect_edits()
         self._refresh_preview()
-        # A stored value this version does not accept (a paper size from a newer version).
-        if stored_errors := validate_profile(current):
+        # A stored value this version does not accept (an email saved before it was checked).
+        if stored_errors := self._validate():
             self.show_errors(stored_errors)
         self.resize(720, 460)
         self.fields["name"].setFocus()
@@ -210,8 +162,6 @@ class ProfileDialog(QDialog):
         self._add_row(form, "&Email", self.fields["email"], "email")
         form.addItem(QSpacerItem(0, 6))
         self._add_row(form, "&Closing", self.closing, "closing")
-        self._add_row(form, "P&aper", self.paper, "paper")
-        self._add_row(form, "En&velope", self.envelope, "envelope")
         form.addRow(self.error_labels["other"])
 
         sheet = QFrame()
@@ -265,8 +215,6 @@ class ProfileDialog(QDialog):
         self.fields["email"].editingFinished.connect(self._check_email)
         self.street.textChanged.connect(self._on_edit)
         self.closing.editTextChanged.connect(self._on_edit)
-        self.paper.currentIndexChanged.connect(self._on_paper_changed)
-        self.envelope.currentIndexChanged.connect(self._on_edit)
 
     # -- values ---------------------------------------------------------------------------
     def profile(self) -> Profile:
@@ -275,9 +223,14 @@ class ProfileDialog(QDialog):
             **values,
             street=self.street.toPlainText().strip(),
             closing=self.closing.currentText().strip(),
-            paper=str(self.paper.currentData()),
-            envelope=str(self.envelope.currentData()),
+            paper=self._paper,
+            envelope=self._envelope,
         )
+
+    def _validate(self) -> dict[str, str]:
+        """The errors of the fields this dialog edits (paper and envelope are not its own)."""
+        errors = validate_profile(self.profile())
+        return {field: message for field, message in errors.items() if field in _EDITED_FIELDS}
 
     def errors(self) -> dict[str, str]:
         """The errors shown now, by field."""
@@ -289,7 +242,7 @@ class ProfileDialog(QDialog):
 
     def show_errors(self, errors: dict[str, str]) -> None:
         """Show each message under its field (and nothing under the others)."""
-        unplaced = [message for field, message in errors.items() if field not in PROFILE_FIELDS]
+        unplaced = [message for field, message in errors.items() if field not in _EDITED_FIELDS]
         for field, label in self.error_labels.items():
             message = " ".join(unplaced) if field == "other" else errors.get(field, "")
             show_error(label, self._field_widget(field), message)
@@ -298,7 +251,7 @@ class ProfileDialog(QDialog):
 
     def accept(self) -> None:
         """Override of QDialog.accept: refused while the profile has an error."""
-        errors = validate_profile(self.profile())
+        errors = self._validate()
         self.show_errors(errors)
         if errors:
             first = next(iter(errors))
@@ -311,8 +264,6 @@ class ProfileDialog(QDialog):
         others: dict[str, QWidget] = {
             "street": self.street,
             "closing": self.closing,
-            "paper": self.paper,
-            "envelope": self.envelope,
         }
         return self.fields.get(field) or others.get(field) or self.fields["name"]
 
@@ -321,19 +272,15 @@ class ProfileDialog(QDialog):
         if shown := self.errors():
             # Once an error shows, it goes as soon as it is fixed (but new ones wait for
             # OK or for leaving the field, so half-typed input is not scolded).
-            current = validate_profile(self.profile())
+            current = self._validate()
             self.show_errors({f: m for f, m in current.items() if f in shown})
 
     def _check_email(self) -> None:
-        problem = validate_profile(self.profile()).get("email", "")
+        problem = self._validate().get("email", "")
         errors = {f: m for f, m in self.errors().items() if f != "email"}
         if problem:
             errors["email"] = problem
         self.show_errors(errors)
-
-    def _on_paper_changed(self) -> None:
-        self.envelope.setItemText(0, automatic_envelope_text(str(self.paper.currentData())))
-        self._on_edit()
 
     def _refresh_preview(self) -> None:
         self.preview.setText(return_address_text(self.profile()))

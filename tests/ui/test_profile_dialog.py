@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.profile import Envelope, Paper, Profile
@@ -10,7 +10,6 @@ from desktop.ui.profile_dialog import (
     NO_ADDRESS_TEXT,
     WELCOME_TEXT,
     ProfileDialog,
-    automatic_paper_text,
 )
 from tests.ui.dialog_helpers import (
     answer_next_dialog,
@@ -55,9 +54,7 @@ def test_the_profile_comes_back_as_it_went_in(qtbot: QtBot) -> None:
     assert dialog.fields["name"].text() == "Alex Candidate"
     assert dialog.street.toPlainText() == "12 Oak Street\nApt 4B"
     assert dialog.closing.currentText() == "Best regards,"
-    assert dialog.paper.currentText() == "A4"
-    assert dialog.envelope.currentText() == "DL"
-    assert dialog.profile() == FULL
+    assert dialog.profile() == FULL  # paper and envelope too, though not shown
     assert dialog.errors() == {}
 
 
@@ -73,8 +70,6 @@ def test_typing_a_profile_fills_every_field_and_the_preview(qtbot: QtBot) -> Non
     retype(qtbot, dialog.fields["phone"], "555-0100")
     retype(qtbot, dialog.fields["email"], "zoe@example.org")
     dialog.closing.setCurrentIndex(dialog.closing.findText("Kind regards,"))
-    dialog.paper.setCurrentIndex(dialog.paper.findData(Paper.LETTER.value))
-    dialog.envelope.setCurrentIndex(dialog.envelope.findData(Envelope.COMM10.value))
 
     assert dialog.profile() == Profile(
         name="Zoë Ñúñez",
@@ -85,8 +80,6 @@ def test_typing_a_profile_fills_every_field_and_the_preview(qtbot: QtBot) -> Non
         phone="555-0100",
         email="zoe@example.org",
         closing="Kind regards,",
-        paper="letter",
-        envelope="comm10",
     )
     assert dialog.preview.text().splitlines() == [
         "1 Main St",
@@ -191,31 +184,25 @@ def test_ask_returns_the_profile_as_saved(qtbot: QtBot) -> None:
     assert chosen.name == FULL.name
 
 
-def test_automatic_paper_says_what_it_prints_on_here(qtbot: QtBot) -> None:
-    dialog = make_dialog(qtbot, Profile())
-    assert dialog.paper.currentText() == "Automatic (from your region: Letter)"
-    assert dialog.envelope.currentText() == "Automatic (#10, to match Letter paper)"
-    assert dialog.profile().paper == Paper.AUTOMATIC.value
-
-    dialog.paper.setCurrentIndex(dialog.paper.findData(Paper.A4.value))
-    assert dialog.envelope.currentText() == "Automatic (DL, to match A4 paper)"
-    assert dialog.profile().envelope == Envelope.AUTOMATIC.value
-
-
-def test_automatic_paper_is_a4_outside_the_us() -> None:
-    # The UI fixtures set a US locale for every test; it is restored after this one.
-    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
-    assert automatic_paper_text() == "Automatic (from your region: A4)"
+def test_paper_and_envelope_are_left_to_preferences_and_kept_as_they_were(
+    qtbot: QtBot,
+) -> None:
+    dialog = make_dialog(qtbot, FULL)
+    assert not hasattr(dialog, "paper") and not hasattr(dialog, "envelope")
+    # Only the closing is a choice here: no paper or envelope list.
+    assert dialog.findChildren(QComboBox) == [dialog.closing]
+    retype(qtbot, dialog.fields["city"], "Portland")
+    chosen = dialog.profile()
+    assert (chosen.paper, chosen.envelope) == (Paper.A4.value, Envelope.DL.value)
 
 
-def test_an_unknown_stored_paper_is_kept_and_flagged(qtbot: QtBot) -> None:
+def test_a_paper_size_this_version_does_not_know_does_not_block_the_profile(
+    qtbot: QtBot,
+) -> None:
     dialog = make_dialog(qtbot, Profile(name="Alex", paper="legal"))
-    assert dialog.paper.currentText() == "legal"
-    assert "paper" in dialog.errors()
-    assert not dialog.ok_button.isEnabled()
-    dialog.paper.setCurrentIndex(dialog.paper.findData(Paper.LETTER.value))
     assert dialog.errors() == {}
     assert dialog.ok_button.isEnabled()
+    assert dialog.profile().paper == "legal"  # handed back untouched
 
 
 def test_every_focusable_widget_has_an_accessible_name(qtbot: QtBot) -> None:
