@@ -8,20 +8,21 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHeaderView,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop import APP_NAME
-from desktop.domain.backups import BackupInfo
+from desktop.domain.backups import BackupCancelled, BackupInfo, BackupService
 from desktop.domain.errors import DamagedDatabaseError
 from desktop.ui.dialog_parts import heading_label, ok_cancel_buttons, plain_label
 from desktop.ui.local_time import format_local
@@ -29,6 +30,8 @@ from desktop.ui.row_table_model import RowTableModel
 from desktop.ui.tables import row_table
 
 BACKUP_FILTER = "Follow-Up Desk backups (*.sqlite3);;All files (*)"
+# A copy quicker than this shows no progress at all (most copies: a few megabytes).
+PROGRESS_DELAY_MS = 300
 
 
 def _size(size: int) -> str:
@@ -161,6 +164,55 @@ def ask_backup_destination(parent: QWidget, start_dir: str, now: datetime) -> Pa
         return None
     path = Path(name)
     return path if path.suffix else path.with_suffix(".sqlite3")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("BackupDialogs", text)
+
+
+def backup_progress_dialog(parent: QWidget, path: Path) -> QProgressDialog:
+    """The window-modal progress of a copy to ``path``, with Cancel; it shows itself only
+    once the copy has taken ``PROGRESS_DELAY_MS`` (see QProgressDialog.minimumDuration)."""
+    dialog = QProgressDialog(parent)
+    dialog.setWindowTitle(_tr("Backing up"))
+    dialog.setLabelText(_tr("Copying your database to {name}…").format(name=path.name))
+    dialog.setAccessibleName(_tr("Backup progress"))
+    cancel = QPushButton(_tr("Cancel"))
+    cancel.setAccessibleName(_tr("Cancel the backup"))
+    dialog.setCancelButton(cancel)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(PROGRESS_DELAY_MS)
+    # Closed by back_up_with_progress itself, when the copy has ended either way.
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    return dialog
+
+
+def back_up_with_progress(parent: QWidget, backups: BackupService, path: Path) -> Path | None:
+    """Copy the database to ``path`` (a file, or a folder that receives a dated copy) and
+    return where it went; None when the user cancelled (nothing is written then).
+
+    A copy that takes longer than ``PROGRESS_DELAY_MS`` shows a progress dialog with a
+    Cancel button. Raises BackupError for the caller to report, as ``back_up_to`` does.
+    """
+    dialog = backup_progress_dialog(parent, path)
+
+    def progress(done: int, total: int) -> bool:
+        if dialog.maximum() != total:
+            dialog.setMaximum(total)
+        # Once the dialog shows, setValue lets the event loop run: Cancel can be clicked.
+        dialog.setValue(done)
+        return not dialog.wasCanceled()
+
+    dialog.setValue(0)  # starts the clock that decides whether it shows
+    try:
+        return backups.back_up_to(path, progress)
+    except BackupCancelled:
+        return None
+    finally:
+        dialog.reset()  # also stops the timer that would show it later
+        dialog.hide()
+        dialog.deleteLater()
 
 
 class DamagedChoice(Enum):
