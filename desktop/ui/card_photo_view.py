@@ -153,15 +153,16 @@ def prepare_photo(data: bytes) -> PhotoUpload:
     if source in _KEPT_FORMATS and long_edge <= MAX_EDGE and len(data) <= KEEP_AS_IS_BYTES:
         upload = PhotoUpload(data, _KEPT_FORMATS[source], image.width(), image.height())
     else:
-        upload = encode_image(image)
+        # A photo (JPEG, WebP) stays a JPEG; a scan or screenshot may stay lossless.
+        upload = encode_image(image, lossless_source=source not in (b"jpeg", b"webp"))
     if problem := photo_problem(upload):
         raise UnreadablePhoto(problem)
     return upload
 
 
-def encode_image(image: QImage) -> PhotoUpload:
-    """``image`` made at most ``MAX_EDGE`` pixels on its long edge, as PNG if that is small
-    and the image has transparency or few colours, else as JPEG."""
+def encode_image(image: QImage, *, lossless_source: bool = True) -> PhotoUpload:
+    """``image`` made at most ``MAX_EDGE`` pixels on its long edge, as JPEG; an image from a
+    lossless source (a PNG, a screenshot on the clipboard) stays PNG if that is small."""
     if image.isNull():
         raise UnreadablePhoto(_tr("The image is empty."))
     if max(image.width(), image.height()) > MAX_EDGE:
@@ -172,14 +173,13 @@ def encode_image(image: QImage) -> PhotoUpload:
             Qt.TransformationMode.SmoothTransformation,
         )
     size = (image.width(), image.height())
-    # A screenshot of a card (few colours, sharp edges) is often smaller as PNG.
-    png = _encode(image, "PNG")
-    if len(png) <= SMALL_PNG_BYTES:
-        return PhotoUpload(png, "image/png", *size)
+    if lossless_source or image.hasAlphaChannel():
+        # Sharp text and transparency survive; a real photo as PNG is far too large.
+        png = _encode(image, "PNG")
+        if len(png) <= SMALL_PNG_BYTES:
+            return PhotoUpload(png, "image/png", *size)
     jpeg = _encode(_on_white(image) if image.hasAlphaChannel() else image, "JPEG", JPEG_QUALITY)
-    if len(jpeg) < len(png):
-        return PhotoUpload(jpeg, "image/jpeg", *size)
-    return PhotoUpload(png, "image/png", *size)
+    return PhotoUpload(jpeg, "image/jpeg", *size)
 
 
 def read_photo_file(path: Path) -> PhotoUpload:

@@ -3,6 +3,7 @@ making large photos small, and the zoom viewer."""
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import peewee
@@ -14,6 +15,8 @@ from PySide6.QtGui import (
     QDropEvent,
     QGuiApplication,
     QImage,
+    QImageIOHandler,
+    QImageWriter,
     QKeySequence,
     QPainter,
     QWheelEvent,
@@ -49,18 +52,12 @@ def card_image(width: int = 700, height: int = 400, *, alpha: bool = False) -> Q
 
 
 def photo_image(width: int, height: int) -> QImage:
-    """A camera-like photo: every pixel different, so it compresses as photos do."""
-    image = QImage(width, height, QImage.Format.Format_RGB32)
-    bits = image.bits()
-    seed = 12345
-    data = bytearray(width * height * 4)
-    for i in range(0, len(data), 4 * 97):  # sparse noise over a gradient keeps this fast
-        seed = (seed * 1103515245 + 12345) & 0x7FFFFFFF
-        data[i : i + 3] = bytes((seed & 0xFF, (seed >> 8) & 0xFF, (seed >> 16) & 0xFF))
-    bits[:] = bytes(data)  # type: ignore[index]
+    """A camera-like photo: sensor noise under the light, so it compresses as photos do."""
+    noise = random.Random(2041).randbytes(width * height * 4)
+    image = QImage(noise, width, height, width * 4, QImage.Format.Format_RGB32).copy()
     painter = QPainter(image)
-    painter.setOpacity(0.6)
-    painter.fillRect(0, 0, width, height // 2, QColor("#dfe6ee"))
+    painter.setOpacity(0.8)
+    painter.fillRect(0, 0, width, height, QColor("#dfe6ee"))
     painter.end()
     return image
 
@@ -153,7 +150,7 @@ def test_attaching_a_small_png_keeps_it_byte_for_byte(
 def test_a_large_photo_is_made_smaller_and_stored_as_jpeg(
     view: CardPhotoView, tmp_path: Path
 ) -> None:
-    original = encoded(photo_image(4000, 3000), "JPEG", 95)
+    original = encoded(photo_image(2400, 1800), "JPEG", 95)
     path = write(tmp_path / "IMG_2041.JPG", original)
 
     assert view.attach_file(path)
@@ -176,6 +173,49 @@ def test_a_large_screenshot_stays_png_when_that_is_small(
     change = view.photo_change()
     assert isinstance(change, PhotoUpload)
     assert (change.media_type, change.width, change.height) == ("image/png", MAX_EDGE, 1144)
+
+
+def test_a_large_jpeg_stays_jpeg_even_when_png_would_be_small(
+    view: CardPhotoView, tmp_path: Path
+) -> None:
+    path = write(tmp_path / "card.jpg", encoded(card_image(4000, 2286), "JPEG", 95))
+
+    assert view.attach_file(path)
+
+    change = view.photo_change()
+    assert isinstance(change, PhotoUpload)
+    assert (change.media_type, change.width) == ("image/jpeg", MAX_EDGE)
+
+
+def test_a_large_png_photo_becomes_jpeg(view: CardPhotoView, tmp_path: Path) -> None:
+    original = encoded(photo_image(2400, 1800), "PNG")
+    path = write(tmp_path / "photo.png", original)
+
+    assert view.attach_file(path)
+
+    change = view.photo_change()
+    assert isinstance(change, PhotoUpload)
+    assert (change.media_type, change.width, change.height) == ("image/jpeg", MAX_EDGE, 1500)
+    assert len(change.data) < len(original) // 4
+
+
+def test_a_photo_taken_sideways_is_shown_upright(view: CardPhotoView, tmp_path: Path) -> None:
+    """Phones store the pixels as the sensor saw them and say in EXIF how to turn them."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QImageWriter(buffer, b"jpeg")
+    writer.setTransformation(QImageIOHandler.Transformation.TransformationRotate90)
+    assert writer.write(card_image(350, 200))
+    del writer
+    data = bytes(buffer.data().data())
+
+    assert view.attach_file(write(tmp_path / "sideways.jpg", data))
+
+    change = view.photo_change()
+    assert isinstance(change, PhotoUpload)
+    assert change.data == data  # small: kept as it came, EXIF and all
+    assert (change.width, change.height) == (200, 350)
+    assert view.image().size().toTuple() == (200, 350)
 
 
 def test_other_formats_are_converted(view: CardPhotoView, tmp_path: Path) -> None:
