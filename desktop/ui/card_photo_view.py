@@ -433,6 +433,14 @@ class CardPhotoView(QWidget):
         """No photo, nothing edited: for a new, empty card."""
         self.set_photo(None)
 
+    def revert(self) -> None:
+        """Drop the edit: show the photo as it was loaded."""
+        self.set_photo(self._stored)
+
+    def show_problem(self, text: str) -> None:
+        """Show why the photo was not saved (a ValidationError's "photo" message)."""
+        self._show_message(text)
+
     def mark_saved(self) -> None:
         """What is shown was saved: it becomes the stored photo."""
         self._stored = self._data

@@ -317,6 +317,21 @@ def test_loading_another_contact_or_saving_ends_the_edit(
     assert view.photo_change() is KEEP_PHOTO and not view.has_photo()
 
 
+def test_reverting_shows_the_stored_photo_again(
+    view: CardPhotoView, qtbot: QtBot, small_png: Path
+) -> None:
+    stored = encoded(card_image(400, 230), "PNG")
+    view.set_photo(stored)
+    view.attach_file(small_png)
+    view.show_problem("The photo is 9.0 MB; a card photo may be at most 8 MB.")
+
+    with qtbot.assertNotEmitted(view.photo_edited):
+        view.revert()
+
+    assert view.photo_change() is KEEP_PHOTO and view.problem() == ""
+    assert view.image().size().toTuple() == (400, 230)
+
+
 def test_a_stored_photo_that_cannot_be_shown_can_still_be_removed(view: CardPhotoView) -> None:
     view.set_photo(b"RIFF\x00\x00\x00\x00WEBP damaged")
 
