@@ -2,9 +2,11 @@
 
 Qt 6.8+ lets an application ask the platform for a colour scheme
 (``QStyleHints.setColorScheme``); Windows, macOS and GNOME/GTK honour it and repaint in
-their own style. Platforms that cannot switch (the offscreen platform of the tests and the
-screenshot script, a bare X11 session) leave ``colorScheme()`` unchanged: there the window
-gets the Fusion style with an explicit light or dark palette, so "dark" is dark everywhere.
+their own style. A platform that cannot switch leaves ``colorScheme()`` as it was (the
+offscreen platform of the tests and the screenshot script reports Unknown whatever is
+asked): there the window gets the Fusion style with an explicit light or dark palette, so
+"dark" is dark everywhere. So does a platform that says yes but whose style keeps the
+other palette (checked once its palette change has been delivered).
 Choosing "system" again gives back the style and palette the application started with.
 
 With "system", a change of the OS appearance while the app runs reaches every widget as
