@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,6 +32,7 @@ from desktop.domain.backups import KEEP_LIMITS, Retention
 from desktop.domain.preferences import DEFAULT_CHANNELS, Preferences, Theme
 from desktop.domain.profile import Envelope, Paper
 from desktop.domain.vocabulary import Channel
+from desktop.printing.dates import qt_long_date
 from desktop.printing.page import default_page_spec
 from desktop.ui.dialog_parts import fit_height, ok_cancel_buttons, plain_label
 
@@ -68,11 +69,9 @@ def automatic_envelope_text(paper: str) -> str:
 
 
 def example_date_text(locale: QLocale | None = None) -> str:
-    """ "Dates: written the way your system's region writes them, e.g. November 25, 2026"."""
-    written = (locale or QLocale()).toString(
-        QDate(EXAMPLE_DATE.year, EXAMPLE_DATE.month, EXAMPLE_DATE.day),
-        QLocale.FormatType.LongFormat,
-    )
+    """ "Dates: written the way your system's region writes them, e.g. November 25, 2026":
+    the locale's long format as letters print it (without the weekday)."""
+    written = qt_long_date(locale or QLocale())(EXAMPLE_DATE)
     return _tr("Dates: written the way your system's region writes them, e.g. {date}").format(
         date=written
     )
