@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from desktop import COMMANDS, __version__
 from desktop.domain.backups import BackupInfo, BackupKind, back_up_file, write_backup
-from desktop.domain.calendar_export import follow_ups_to_ics
 from desktop.domain.categories import Category
 from desktop.domain.clock import Clock, system_clock
 from desktop.domain.contact_search import ContactFilter
@@ -480,6 +479,10 @@ def _save(path: Path, data: bytes) -> None:
 
 
 def run_export(services: Services, path: Path) -> int:
+    # icalendar is imported here only: the app imports this module at every start (to tell
+    # a script command from a window), and icalendar alone costs tens of milliseconds.
+    from desktop.domain.calendar_export import follow_ups_to_ics
+
     pending = services.follow_ups.pending()
     _save(path, follow_ups_to_ics(pending, now=services.clock()))
     _say(f"Exported {_count(len(pending), 'pending follow-up')} to {path}.")
