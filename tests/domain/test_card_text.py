@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from desktop.domain.card_text import (
     OTHER_PHONE,
@@ -12,6 +14,7 @@ from desktop.domain.card_text import (
     normalise_card_text,
     recognise_card_text,
 )
+from desktop.domain.categories import COURTESY_TITLES
 
 
 def notes(proposal: CardProposal) -> list[tuple[str, str]]:
@@ -441,3 +444,136 @@ def test_looks_like_card_text_only_for_several_lines_with_details() -> None:
     assert not looks_like_card_text("Dana")
     assert not looks_like_card_text("Dana Davis")
     assert not looks_like_card_text("Hello there\nhow are you?")
+
+
+# -- properties -------------------------------------------------------------------------------
+FRAGMENTS = [
+    "Dana Davis", "Dr. Zoë Ñúñez", "Tel: +1 (555) 010-2000", "M: 07700 900123",
+    "dana@acme.example", "Acme Inc.", "Springfield, IL 62704", "London SW1A 2AA",
+    "D-10117 Berlin", "H3B 4W8", "France", "|", "•", "·", "\r\n", "\n", "\t", "\u00a0",
+    "\u200b", "(she/her)", "Best regards,", "www.acme.example", "Suite 400", "Dr.",
+    "van der", "王小明", "Head of Talent", ",", " at ", "--", "Sent from my iPhone",
+    "CONFIDENTIAL", "12345", "x12", "@", "(", ")", "-", "  ",
+]  # fmt: skip
+card_like_text = st.lists(
+    st.one_of(st.text(max_size=12), st.sampled_from(FRAGMENTS)), max_size=40
+).map("".join)
+
+
+@given(st.one_of(st.text(), card_like_text))
+def test_never_raises_and_every_value_comes_from_the_text(text: str) -> None:
+    proposal = recognise_card_text(text)
+    normalised = normalise_card_text(text)
+    assert proposal.text == normalised
+    for proposed in (*proposal.fields, *proposal.notes_lines):
+        assert proposed.value and proposed.value == proposed.value.strip()
+        assert 1 <= proposed.line <= len(proposal.lines)
+        source = proposal.lines[proposed.line - 1]
+        if proposed.field == "courtesy_title":
+            # The card's spelling of the title found: "DR" proposes "Dr.".
+            assert proposed.value in COURTESY_TITLES
+            assert proposed.value.rstrip(".").lower() in source.lower()
+        elif proposed.field == "street":
+            # A street on two lines is joined with ", "; each part is in the text.
+            assert proposed.value.split(", ")[0] in source
+            assert all(part in normalised for part in proposed.value.split(", "))
+        else:
+            assert proposed.value in source
+
+
+GIVEN_NAMES = ["Dana", "Lee", "Priya", "José", "Zoë", "Anna-Lena", "Seán", "Mary Ann"]
+FAMILY_NAMES = ["Davis", "Wong", "O'Brien", "McDonald", "Nguyen", "Smith-Jones", "Ñúñez"]
+CITIES = [
+    ("Springfield", "IL"), ("Des Moines", "IA"), ("St. Louis", "MO"),
+    ("Winston-Salem", "NC"), ("Coeur d'Alene", "ID"), ("Salt Lake City", "UT"),
+    ("New York", "NY"), ("Kansas City", "Missouri"), ("Austin", "Texas"),
+]  # fmt: skip
+STREET_NAMES = ["Main", "Oak", "Maple", "Martin Luther King Jr.", "Elm", "Lakeshore"]
+STREET_KINDS = ["Street", "St.", "Avenue", "Ave", "Blvd", "Road", "Drive", "Lane", "Parkway"]
+PHONE_LABELS = ["", "Tel: ", "Phone: ", "Office: ", "P: ", "Direct: ", "Mobile: ", "T "]
+digits = st.integers(min_value=0, max_value=9).map(str)
+
+
+@st.composite
+def us_phone(draw: st.DrawFn) -> str:
+    area = str(draw(st.integers(200, 989)))
+    exchange = str(draw(st.integers(200, 999)))
+    line = "".join(draw(st.lists(digits, min_size=4, max_size=4)))
+    form = draw(
+        st.sampled_from(
+            ["({a}) {b}-{c}", "{a}-{b}-{c}", "{a}.{b}.{c}", "+1 {a} {b} {c}", "+1 ({a}) {b}-{c}"]
+        )
+    )
+    return form.format(a=area, b=exchange, c=line)
+
+
+@st.composite
+def us_signature(draw: st.DrawFn) -> tuple[str, dict[str, str]]:
+    """A US signature block and the fields it holds."""
+    given_name = draw(st.sampled_from(GIVEN_NAMES))
+    family_name = draw(st.sampled_from(FAMILY_NAMES))
+    city, region = draw(st.sampled_from(CITIES))
+    number = draw(st.integers(1, 99999))
+    street = f"{number} {draw(st.sampled_from(STREET_NAMES))} {draw(st.sampled_from(STREET_KINDS))}"
+    if draw(st.booleans()):
+        street += f", Suite {draw(st.integers(1, 2000))}"
+    postal = "".join(draw(st.lists(digits, min_size=5, max_size=5)))
+    if draw(st.booleans()):
+        postal += "-" + "".join(draw(st.lists(digits, min_size=4, max_size=4)))
+    phone = draw(us_phone())
+    local = draw(st.from_regex(r"[a-z]{1,8}(\.[a-z]{1,8})?", fullmatch=True))
+    domain = draw(st.from_regex(r"[a-z]{2,10}\.(com|org|example)", fullmatch=True))
+    email = f"{local}@{domain}"
+    contact = [
+        draw(st.sampled_from(PHONE_LABELS)) + phone,
+        draw(st.sampled_from(["", "E: ", "Email: "])) + email,
+    ]
+    contact = draw(st.permutations(contact))
+    lines = [f"{given_name} {family_name}"]
+    if draw(st.booleans()):
+        lines.append("Senior Recruiter")
+    lines += [street, f"{city}, {region} {postal}"]
+    lines += [" | ".join(contact)] if draw(st.booleans()) else contact
+    fields = {
+        "given_name": given_name,
+        "family_name": family_name,
+        "street": street,
+        "city": city,
+        "region": region,
+        "postal_code": postal,
+        "email": email,
+        "phone": phone,
+    }
+    return "\n".join(lines), fields
+
+
+@given(us_signature())
+def test_a_us_signature_block_round_trips(block: tuple[str, dict[str, str]]) -> None:
+    text, fields = block
+    proposal = recognise_card_text(text)
+    assert {name: proposal.value(name) for name in fields} == fields
+
+
+NOISE_LINES = [
+    "Hi Dana,", "Hello,", "Best regards,", "Kind regards, Sam", "Sent from my iPhone", "--",
+    "Thanks!", "(she/her)", "Get Outlook for Android", "Follow us on LinkedIn | Twitter", "",
+    "This email and any attachments are confidential and intended solely for the addressee.",
+    "CONFIDENTIALITY NOTICE: If you received this in error, call 555-010-9999 and delete it.",
+    "Please consider the environment before printing this email.",
+]  # fmt: skip
+
+
+@given(
+    us_signature(),
+    st.lists(st.tuples(st.integers(0, 20), st.sampled_from(NOISE_LINES)), max_size=6),
+)
+def test_noise_lines_do_not_change_the_email_or_phone(
+    block: tuple[str, dict[str, str]], noise: list[tuple[int, str]]
+) -> None:
+    text, fields = block
+    lines = text.split("\n")
+    for position, line in noise:
+        lines.insert(position % (len(lines) + 1), line)
+    proposal = recognise_card_text("\n".join(lines))
+    assert proposal.value("email") == fields["email"]
+    assert proposal.value("phone") == fields["phone"]
