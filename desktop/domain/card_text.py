@@ -54,6 +54,17 @@ from desktop.domain.card_text_parts import (
     title_strength,
 )
 
+__all__ = [
+    "CARD_TEXT_FIELDS",
+    "OTHER_PHONE",
+    "WEBSITE",
+    "CardProposal",
+    "ProposedValue",
+    "looks_like_card_text",
+    "normalise_card_text",
+    "recognise_card_text",
+]
+
 # The card fields a proposal may fill, in the order the card form shows them.
 CARD_TEXT_FIELDS: tuple[str, ...] = (
     "courtesy_title", "given_name", "family_name", "job_title", "department", "company",
