@@ -245,6 +245,9 @@ class PasteCardDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 0.9)
         note.setFont(font)
         note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        # A long old value is cut short here; the tool tip and screen readers get it whole.
+        note.setToolTip(text)
+        note.setText(note.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, 220))
         self._grid.addWidget(note, row.position, 2)
         row.note = note
 
@@ -254,7 +257,7 @@ class PasteCardDialog(QDialog):
             number=row.line, text=source
         )
         if row.note is not None:
-            description = f"{row.note.text()}. {description}"
+            description = f"{row.note.toolTip()}. {description}"
         row.editor.setAccessibleDescription(description)
         row.editor.setToolTip(description)
         row.check.setAccessibleDescription(description)

@@ -186,6 +186,16 @@ def test_tab_moves_through_each_tick_box_then_its_value(qtbot: QtBot) -> None:
         assert QApplication.focusWidget() is widget
 
 
+def test_a_long_value_it_would_replace_is_cut_short_but_read_out_whole(qtbot: QtBot) -> None:
+    long_title = "Senior Vice President of Global Talent Acquisition and People Programs"
+    dialog = make_dialog(qtbot, ContactCard(job_title=long_title))
+    note = dialog.rows["job_title"].note
+    assert note is not None
+    assert note.text().endswith("…") and note.toolTip() == f"Replaces: {long_title}"
+    description = dialog.rows["job_title"].editor.accessibleDescription()
+    assert description.startswith(f"Replaces: {long_title}. Read from line 4")
+
+
 def test_every_control_has_a_name(qtbot: QtBot) -> None:
     dialog = make_dialog(qtbot)
     assert unnamed_focusable_widgets(dialog) == []
