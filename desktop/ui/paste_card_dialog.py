@@ -110,6 +110,7 @@ class PasteCardDialog(QDialog):
 
         self._grid = QGridLayout()
         self._grid.setColumnStretch(1, 1)
+        self._grid.setColumnMinimumWidth(1, 240)  # the values stay readable beside a long note
         self._grid.setVerticalSpacing(4)
         self._build_rows(proposal, self._grid)
 
@@ -247,7 +248,7 @@ class PasteCardDialog(QDialog):
         note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         # A long old value is cut short here; the tool tip and screen readers get it whole.
         note.setToolTip(text)
-        note.setText(note.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, 220))
+        note.setText(note.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, 180))
         self._grid.addWidget(note, row.position, 2)
         row.note = note
 
