@@ -26,6 +26,8 @@ from desktop.ui.icons import use_cache_dir
 from desktop.ui.local_time import local_zone
 from desktop.ui.main_window import MainWindow
 from desktop.ui.single_instance import SingleInstance
+from desktop.ui.theme import apply_theme
+from desktop.ui.translations import install_translators
 
 EXIT_STARTUP_ERROR = 2
 EXIT_ALREADY_OPEN = 3
@@ -59,6 +61,10 @@ def open_context(
 
 
 def create_main_window(context: AppContext, zone: Callable[[], tzinfo] = local_zone) -> MainWindow:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        # Before the window exists, so it is built in the chosen colours.
+        apply_theme(app, context.services.preferences.load().theme)
     return MainWindow(context.services, context.settings, zone)
 
 
@@ -309,6 +315,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_ID)
+    # Before any widget exists; kept alive as long as the app (a translator is not owned).
+    _translators = install_translators(app)
     use_cache_dir(icon_cache_dir(__version__))
     app.setWindowIcon(app_icon())
 

@@ -13,7 +13,7 @@ import itertools
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -32,6 +32,7 @@ from desktop.domain.categories import COURTESY_TITLES, DEFAULT_CATEGORY, Categor
 from desktop.domain.contacts import CARD_FIELDS, ContactCard
 from desktop.domain.similar_contacts import MAX_SHOWN, Likeness, SimilarContact
 from desktop.ui.card_event_box import CardEventBox
+from desktop.ui.card_paste_filter import CardPasteFilter
 from desktop.ui.icons import themed_icon
 from desktop.ui.optional_date_edit import OptionalDateEdit
 
@@ -193,6 +194,21 @@ class BusinessCardForm(QWidget):
             )
         )
 
+        # Paste an email signature or the text of a card: the form proposes its fields.
+        self.paste_text_action = QAction(
+            themed_icon("fa6s.paste"), self.tr("&Paste Card Text…"), self
+        )
+        self.paste_text_action.setShortcut(QKeySequence("Ctrl+Shift+V"))
+        self.paste_text_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.paste_text_action.setStatusTip(
+            self.tr("Fill in the card from a signature or card text on the clipboard")
+        )
+        self.addAction(self.paste_text_action)
+        # A whole signature pasted into one field (Ctrl+V) is offered to the card instead.
+        self._paste_filter = CardPasteFilter(self)
+        for edit in self.fields.values():
+            edit.installEventFilter(self._paste_filter)
+
         self._build_layout()
         self._apply_error_colour()
         self._connect_edits()
@@ -316,6 +332,8 @@ class BusinessCardForm(QWidget):
         self._identity_timer.timeout.connect(self.identity_edited)
         self.similar_label.linkActivated.connect(self._on_similar_link)
         self.save_next_button.clicked.connect(self.save_next_requested)
+        self.paste_text_action.triggered.connect(lambda: self.paste_card_text())
+        self._paste_filter.card_text_pasted.connect(self.paste_card_text)
         self.courtesy_title.activated.connect(self._on_user_edit)
         self.category.activated.connect(self._on_user_edit)
         self.met_on.dateChanged.connect(self._on_user_edit)
@@ -385,6 +403,28 @@ class BusinessCardForm(QWidget):
         kept = {name: getattr(typed, name) for name in KEPT_FOR_NEXT_CARD}
         self.load(ContactCard(**kept))
         self.focus_first_field()
+
+    def paste_card_text(self, text: str | None = None) -> bool:
+        """Propose the card fields found in ``text`` (the clipboard's text if None) and fill
+        in those the user confirms. False if nothing was filled in."""
+        from desktop.domain.card_text import recognise_card_text
+        from desktop.ui.paste_card_dialog import PasteCardDialog
+
+        if text is None:
+            text = QGuiApplication.clipboard().text()
+        values = PasteCardDialog.ask(recognise_card_text(text), self.card(), self)
+        if not values:
+            return False
+        for name, value in values.items():
+            if name == "courtesy_title":
+                self._set_combo(self.courtesy_title, value)
+            elif name == "notes":
+                self.notes.setPlainText(value)
+            elif name in self.fields:
+                self.fields[name].setText(value)
+        self._on_user_edit()
+        self._identity_timer.start()  # new name or email: look for look-alikes
+        return True
 
     def show_similar(self, similar: Sequence[SimilarContact]) -> None:
         """Warn that the card may be someone already saved, with a link to each."""

@@ -35,12 +35,14 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME, __version__
 from desktop.domain.card_entry import CardEntry, CardSaved
+from desktop.domain.card_photos import KEEP_PHOTO
 from desktop.domain.contacts import ContactRecord
 from desktop.domain.errors import ContactNotFound, FollowUpDeskError, ValidationError
 from desktop.domain.followups import Agenda
 from desktop.domain.services import Services
 from desktop.ui.business_card_form import BusinessCardForm
 from desktop.ui.card_event_box import CardEventBox
+from desktop.ui.card_photo_view import CardPhotoView
 from desktop.ui.contact_history_view import ContactHistoryView
 from desktop.ui.contact_picker import ContactPickerDialog
 from desktop.ui.contacts_pane import ContactsPane
@@ -71,6 +73,7 @@ class SettingsKey:
     STATE = "main_window/state"
     MAIN_SPLITTER = "main_window/main_splitter"
     RIGHT_SPLITTER = "main_window/right_splitter"
+    CARD_SPLITTER = "main_window/card_splitter"
     CONTACTS_HEADER = "contacts/header"
     LEFT_TAB = "main_window/left_tab"
     PROFILE_ASKED = "profile/asked"
@@ -146,6 +149,8 @@ class MainWindow(QMainWindow):
         self.composer.setObjectName("letter_composer")
         self.letter_preview = self.composer.preview
 
+        self.card_photo = CardPhotoView()
+        self.card_photo.setObjectName("card_photo")
         card_scroll = QScrollArea()
         card_scroll.setAccessibleName("Business card area")
         card_scroll.setWidget(self.card_form)
@@ -163,7 +168,15 @@ class MainWindow(QMainWindow):
         self.right_tabs.addTab(self.composer, themed_icon("fa6s.envelope"), "Letter")
         self.right_tabs.addTab(self.history_view, themed_icon("fa6s.clock-rotate-left"), "History")
 
-        self.right_splitter.addWidget(card_scroll)
+        # The photo of the card beside the form: glance at it while typing the card in.
+        self.card_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.card_splitter.setObjectName("card_splitter")
+        self.card_splitter.addWidget(card_scroll)
+        self.card_splitter.addWidget(self.card_photo)
+        self.card_splitter.setStretchFactor(0, 3)
+        self.card_splitter.setStretchFactor(1, 1)
+        self.card_splitter.setChildrenCollapsible(False)
+        self.right_splitter.addWidget(self.card_splitter)
         self.right_splitter.addWidget(self.right_tabs)
         self.right_splitter.setChildrenCollapsible(False)
 
@@ -186,6 +199,7 @@ class MainWindow(QMainWindow):
             people=contacts.list_contacts,
             parent=self,
             backups=services.backups,
+            profiles=services.profile,
         )
         self.letter_desk = LetterDesk(self.composer, services, clock, zone, self)
         self.agenda_timer = QTimer(self)
@@ -322,7 +336,7 @@ class MainWindow(QMainWindow):
         self.print_agenda_action = self._action("&Print Agenda…", "fa6s.print")
         self.agenda_pdf_action = self._action("Save Agenda as P&DF…", "fa6s.file-pdf")
         self.profile_action = self._action(
-            "Your &Profile…", "fa6s.id-badge", tip="Your name and address for letters, paper size"
+            "Your &Profile…", "fa6s.id-badge", tip="Your name and address for the letters"
         )
         self.templates_action = self._action(
             "Letter &Templates…", "fa6s.file-lines", tip="Edit the letters for each situation"
@@ -335,6 +349,12 @@ class MainWindow(QMainWindow):
             "&Quit", "fa6s.right-from-bracket", keys(QKeySequence.StandardKey.Quit)
         )
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.guide_action = self._action(
+            self.tr("Follow-Up &Guide"),
+            "fa6s.book-open",
+            keys(QKeySequence.StandardKey.HelpContents),
+            self.tr("Whom to follow up with, when and how"),
+        )
         self.about_action = self._action("&About Follow-Up Desk", "fa6s.circle-info")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -356,6 +376,8 @@ class MainWindow(QMainWindow):
         edit_menu.setObjectName("edit_menu")
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
+        edit_menu.addAction(self.card_form.paste_text_action)
+        edit_menu.addSeparator()
         edit_menu.addActions([self.find_action, self.delete_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.profile_action, self.templates_action, self.preferences_action])
@@ -374,7 +396,7 @@ class MainWindow(QMainWindow):
             ]
         )
         help_menu = menu_bar.addMenu("&Help")
-        help_menu.addAction(self.about_action)
+        help_menu.addActions([self.guide_action, self.about_action])
 
         self.toolbar = self.addToolBar("Main")
         self.toolbar.setObjectName("main_toolbar")
@@ -420,6 +442,10 @@ class MainWindow(QMainWindow):
         self.preferences_action.triggered.connect(self.flow.edit_preferences)
         self.quit_action.triggered.connect(self.close)
         self.about_action.triggered.connect(self._show_about)
+        self.guide_action.triggered.connect(lambda: self.show_guide())
+        self.contacts_pane.new_card_requested.connect(self._new_contact)
+        self.contacts_pane.import_requested.connect(self.import_contacts)
+        self.contacts_pane.guide_requested.connect(lambda: self.show_guide())
 
         self.card_form.save_requested.connect(self.save_card)
         self.card_form.save_next_requested.connect(self.save_and_next)
@@ -427,6 +453,7 @@ class MainWindow(QMainWindow):
         self.card_form.similar_contact_requested.connect(self.select_contact)
         self.card_form.new_requested.connect(self._new_contact)
         self.card_form.card_edited.connect(self._on_card_edited)
+        self.card_photo.photo_edited.connect(self._on_card_edited)
         self.card_form.choose_introducer_requested.connect(self._choose_introducer)
         self.contact_table.selectionModel().currentRowChanged.connect(self._on_current_changed)
 
@@ -472,6 +499,7 @@ class MainWindow(QMainWindow):
         """Save the card; False (with the errors beside their fields) if it cannot be."""
         card = self.card_form.card()
         contact_id = self.card_form.contact_id
+        photo = self.card_photo.photo_change()
         command: ContactCommand | None = None
         entry: CardSaved | None = None
         try:
@@ -480,18 +508,21 @@ class MainWindow(QMainWindow):
                     card,
                     self.card_event_box.shared_event(),
                     previous_event_id=self._batch_event_id,
+                    photo=photo,
                 )
                 saved = entry.contact
                 command = AddContactCommand(saved, self._contacts, *self._step_reports())
             else:
                 before = self._contacts.get_contact(contact_id)
-                saved = self._contacts.update_contact(contact_id, card)
-                if saved.card != before.card:
+                saved = self._contacts.update_contact(contact_id, card, photo=photo)
+                if saved.card != before.card or photo is not KEEP_PHOTO:
                     command = EditContactCommand(
                         before, saved, self._contacts, *self._step_reports()
                     )
         except ValidationError as exc:
             self.card_form.show_errors(exc.errors)
+            if "photo" in exc.errors:
+                self.card_photo.show_problem(exc.errors["photo"])
             self.statusBar().showMessage(f"Not saved: {exc}", STATUS_TIMEOUT_MS)
             return False
         except ContactNotFound as exc:
@@ -527,6 +558,7 @@ class MainWindow(QMainWindow):
         message = self.statusBar().currentMessage()
         self.contacts_pane.clear_selection()
         self.card_form.start_next_card()
+        self.card_photo.clear()
         self._show_history(None)
         self.setWindowModified(False)
         self._show_card_letter()
@@ -570,6 +602,7 @@ class MainWindow(QMainWindow):
         card_gone = self.card_form.contact_id in set(ids)
         if card_gone:
             self.card_form.load(None)  # their card (and any edits to it) went with them
+            self.card_photo.clear()
         pane.refresh(changed=ids, keep_current=not card_gone)
         if card_gone and self.contact_model.rowCount() > 0:
             next_row = min(min(rows, default=0), self.contact_model.rowCount() - 1)
@@ -594,6 +627,7 @@ class MainWindow(QMainWindow):
         self._batch_event_id = None
         self.card_event_box.start_over(self._clock())
         self.card_form.load(None)
+        self.card_photo.clear()
         self._show_history(None)
         self.setWindowModified(False)
         self._show_card_letter()
@@ -603,13 +637,14 @@ class MainWindow(QMainWindow):
         """Before the card shows someone else, or the window closes: ask what to do with
         unsaved edits. True when the card may change (saved, discarded, or unmodified);
         False to stay (the user cancelled, or the save was refused: its errors show)."""
-        if not self.card_form.is_modified():
+        if not self._card_modified():
             return True
         answer = AskSaveChanges.ask(self.card_form.subject_name(), self)
         if answer == QMessageBox.StandardButton.Save:
             return self.save_card()
         if answer == QMessageBox.StandardButton.Discard:
             self.card_form.revert()
+            self.card_photo.revert()
             self._on_card_edited()
             return True
         return False
@@ -620,7 +655,7 @@ class MainWindow(QMainWindow):
         contact_id = self.contact_model.contact_id_at(current.row())
         if contact_id == self.card_form.contact_id:
             return  # already on the card, with whatever edits it has
-        if self.card_form.is_modified():
+        if self._card_modified():
             # Asked once the view is done with the click or key that moved the selection:
             # a dialog in the middle of its mouse press would leave the view confused.
             if not self._switch_pending:
@@ -659,6 +694,11 @@ class MainWindow(QMainWindow):
             )
         fresh = record.id != self.card_form.contact_id
         self.card_form.load(record.card, record.id, introducer)
+        stored = self._services.card_photos.get(record.id)
+        if stored is None:
+            self.card_photo.clear()
+        else:
+            self.card_photo.set_photo(stored.data, stored.media_type)
         self._show_history(record.id)
         self.setWindowModified(False)
         if fresh:
@@ -724,7 +764,7 @@ class MainWindow(QMainWindow):
         if (
             isinstance(command, ContactCommand)
             and card_id in command.contact_ids()
-            and self.card_form.is_modified()
+            and self._card_modified()
         ):
             position = (self.undo_stack.index(), self.undo_stack.count())
             if not self._settle_unsaved_card():
@@ -752,7 +792,7 @@ class MainWindow(QMainWindow):
         if card_gone:
             self.card_form.load(None)
         pane.refresh(changed=None, keep_current=not card_gone)
-        if not self.card_form.is_modified():
+        if not self._card_modified():
             if change.shown and pane.select_contacts(change.shown):
                 shown = self.card_form.contact_id
                 if shown is not None and shown in change.shown:
@@ -769,8 +809,12 @@ class MainWindow(QMainWindow):
         action.setText(f"{verb} {text}" if text else verb)
         action.setToolTip(action.text().replace("&", ""))
 
+    def _card_modified(self) -> bool:
+        """Unsaved edits to the card or to the photo of it."""
+        return self.card_form.is_modified() or self.card_photo.is_modified()
+
     def _on_card_edited(self) -> None:
-        self.setWindowModified(self.card_form.is_modified())
+        self.setWindowModified(self._card_modified())
         self.letter_desk.show_card(self.card_form.card(), self.card_form.contact_id, fresh=False)
 
     def _show_card_letter(self) -> None:
@@ -919,6 +963,12 @@ class MainWindow(QMainWindow):
     def _agenda_now(self) -> Agenda:
         return self._follow_ups.agenda(self._clock())
 
+    def show_guide(self, section: str | None = None) -> None:
+        """Help ▸ Follow-Up Guide: the rules the app follows, in a window of their own."""
+        from desktop.ui.guide_window import open_guide
+
+        open_guide(self, section)
+
     def _show_about(self) -> None:
         QMessageBox.about(
             self,
@@ -953,7 +1003,7 @@ class MainWindow(QMainWindow):
 
     def back_up_now(self) -> None:
         """A copy of the whole database where the user chooses."""
-        from desktop.ui.backup_dialogs import ask_backup_destination
+        from desktop.ui.backup_dialogs import ask_backup_destination, back_up_with_progress
 
         start = str(self._settings.value(SettingsKey.BACKUP_DIR, ""))
         path = ask_backup_destination(self, start, self._clock().astimezone(self._zone()))
@@ -961,11 +1011,18 @@ class MainWindow(QMainWindow):
             return
         self._settings.setValue(SettingsKey.BACKUP_DIR, str(path.parent))
         try:
-            written = self._services.backups.back_up_to(path)
+            written = back_up_with_progress(self, self._services.backups, path)
         except FollowUpDeskError as exc:
-            QMessageBox.warning(self, "Backup not written", str(exc))
+            QMessageBox.warning(self, self.tr("Backup not written"), str(exc))
             return
-        self.statusBar().showMessage(f"Backed up to {written}", STATUS_TIMEOUT_MS)
+        if written is None:
+            self.statusBar().showMessage(
+                self.tr("Backup cancelled: nothing was written."), STATUS_TIMEOUT_MS
+            )
+            return
+        self.statusBar().showMessage(
+            self.tr("Backed up to {path}").format(path=written), STATUS_TIMEOUT_MS
+        )
 
     def choose_backup_to_restore(self) -> None:
         """Pick a backup (or another file), confirm, and ask the app to restore it."""
@@ -1026,6 +1083,7 @@ class MainWindow(QMainWindow):
             (SettingsKey.STATE, self.restoreState),
             (SettingsKey.MAIN_SPLITTER, self.main_splitter.restoreState),
             (SettingsKey.RIGHT_SPLITTER, self.right_splitter.restoreState),
+            (SettingsKey.CARD_SPLITTER, self.card_splitter.restoreState),
             (SettingsKey.CONTACTS_HEADER, self.contact_table.horizontalHeader().restoreState),
         ):
             value = self._settings.value(key)
@@ -1034,6 +1092,7 @@ class MainWindow(QMainWindow):
         if self._settings.value(SettingsKey.MAIN_SPLITTER) is None:
             self.main_splitter.setSizes([560, 720])
             self.right_splitter.setSizes([480, 340])
+            self.card_splitter.setSizes([520, 200])
         tab = self._settings.value(SettingsKey.LEFT_TAB)
         if isinstance(tab, str) and tab.isdigit():
             self.left_tabs.setCurrentIndex(int(tab))
@@ -1048,6 +1107,7 @@ class MainWindow(QMainWindow):
         self._settings.setValue(SettingsKey.STATE, self.saveState())
         self._settings.setValue(SettingsKey.MAIN_SPLITTER, self.main_splitter.saveState())
         self._settings.setValue(SettingsKey.RIGHT_SPLITTER, self.right_splitter.saveState())
+        self._settings.setValue(SettingsKey.CARD_SPLITTER, self.card_splitter.saveState())
         self._settings.setValue(
             SettingsKey.CONTACTS_HEADER, self.contact_table.horizontalHeader().saveState()
         )

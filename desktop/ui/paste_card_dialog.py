@@ -3,7 +3,7 @@
 One row per value read: a tick box (ticked when the card's field is empty, unticked when the
 value would replace something else the user typed, which the row then shows), the field,
 and the value in an editable field; the pasted text beside them for reference, with the
-line a value came from highlighted. ``CardPasteFilter`` lets a form notice a whole
+line a value came from highlighted. ``card_paste_filter.CardPasteFilter`` lets a form notice a whole
 signature pasted into one of its fields and open the dialog instead.
 """
 
@@ -12,12 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import (
     QFont,
-    QGuiApplication,
-    QKeyEvent,
-    QKeySequence,
     QPalette,
     QTextCursor,
     QTextFormat,
@@ -40,7 +37,6 @@ from desktop.domain.card_text import (
     CARD_TEXT_FIELDS,
     OTHER_PHONE,
     CardProposal,
-    looks_like_card_text,
 )
 from desktop.domain.categories import COURTESY_TITLES
 from desktop.domain.contacts import ContactCard
@@ -333,28 +329,3 @@ class PasteCardDialog(QDialog):
             return dialog.values() if accepted and not proposal.is_empty else None
         finally:
             dialog.deleteLater()
-
-
-class CardPasteFilter(QObject):
-    """Watches a line edit for a paste of a whole signature (Ctrl+V, Shift+Insert).
-
-    A paste that ``looks_like_card_text`` is not put into the field; ``card_text_pasted``
-    carries the text instead, so the form can open PasteCardDialog. Anything else pastes
-    as usual. Install with ``edit.installEventFilter(filter)``.
-    """
-
-    card_text_pasted = Signal(str)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Override of QObject.eventFilter."""
-        if (
-            isinstance(watched, QLineEdit)
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.matches(QKeySequence.StandardKey.Paste)
-        ):
-            text = QGuiApplication.clipboard().text()
-            if looks_like_card_text(text):
-                self.card_text_pasted.emit(text)
-                return True
-        return super().eventFilter(watched, event)

@@ -6,7 +6,7 @@ the card, Space ticks the event box, Ctrl+Return saves and starts the next card.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -161,3 +161,54 @@ def test_typing_a_card_already_saved_warns_and_links_to_it(
     assert "Dee" in seen[0], "the unsaved card was asked about first"
     assert form.contact_id == similar.contact_id
     assert not form.similar_label.isVisible()
+
+
+SIGNATURE = """Best regards,
+
+Dana Davis
+Director of Engineering | Acme Robotics
+500 Market Street, Suite 12
+Springfield, IL 62701
+T: +1 (555) 010-2233
+dana.davis@acme.example
+"""
+
+
+def test_a_signature_pasted_into_the_name_fills_in_the_card_once_confirmed(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from desktop.ui.paste_card_dialog import PasteCardDialog
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    form = window.card_form
+    QApplication.clipboard().setText(SIGNATURE)
+    form.fields["given_name"].setFocus()
+    shown: list[str] = []
+
+    def confirm() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, PasteCardDialog):
+            QTimer.singleShot(10, confirm)
+            return
+        shown.append(dialog.windowTitle())
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)  # "Fill in the card"
+
+    QTimer.singleShot(0, confirm)
+    key(qtbot, Qt.Key.Key_V, CTRL)
+
+    assert shown, "the paste opened the confirmation"
+    values = {name: form.fields[name].text() for name in ("given_name", "family_name")}
+    assert values == {"given_name": "Dana", "family_name": "Davis"}
+    assert form.fields["company"].text() == "Acme Robotics"
+    assert form.fields["email"].text() == "dana.davis@acme.example"
+    assert form.fields["postal_code"].text() == "62701"
+    assert window.isWindowModified(), "the filled-in card is an edit to save"
+
+
+def test_a_single_word_pastes_as_usual(qtbot: QtBot, window: MainWindow) -> None:
+    form = window.card_form
+    QApplication.clipboard().setText("Davis")
+    form.fields["family_name"].setFocus()
+    qtbot.keyClick(form.fields["family_name"], Qt.Key.Key_V, CTRL)
+    assert form.fields["family_name"].text() == "Davis"

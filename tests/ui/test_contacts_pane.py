@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from desktop.app import AppContext, create_main_window, open_context
@@ -17,6 +18,7 @@ from desktop.domain.contacts import ContactCard
 from desktop.domain.followups import EventDraft
 from desktop.domain.opportunities import OpportunityDraft
 from desktop.ui.contact_table_model import COL_COMPANY, COL_LAST_CONTACT, COL_NAME
+from desktop.ui.guide_window import GuideWindow
 from desktop.ui.main_window import MainWindow
 from tests.conftest import NOW
 from tests.ui.conftest import CHICAGO
@@ -224,19 +226,38 @@ def test_selecting_someone_hidden_by_a_filter_clears_the_filter(
 # --- when the table would be empty -------------------------------------------------------
 
 
-def test_with_no_contacts_the_pane_says_how_to_begin(qtbot: QtBot, window: MainWindow) -> None:
+def test_with_no_contacts_the_pane_says_how_to_begin(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     pane = window.contacts_pane
     assert pane.stack.currentWidget() is pane.empty_state
     assert pane.empty_state.isVisible() and not window.contact_table.isVisible()
     assert pane.empty_state.heading.text() == "Your follow-up list is empty"
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
 
+    window.search_field.setFocus()
     with qtbot.waitSignal(pane.new_card_requested):
         qtbot.mouseClick(pane.empty_state.new_card_button, Qt.MouseButton.LeftButton)
+    assert window.card_form.fields["given_name"].hasFocus(), "ready to type the first card"
+
+    asked: list[str] = []
+
+    def no_file(*args: object) -> tuple[str, str]:
+        asked.append(str(args[1]))
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", no_file)
     with qtbot.waitSignal(pane.import_requested):
         qtbot.mouseClick(pane.empty_state.import_button, Qt.MouseButton.LeftButton)
+    assert asked == ["Import contacts"], "the import asks for the file"
+
     link = pane.empty_state.guide_link
     with qtbot.waitSignal(pane.guide_requested):
         qtbot.mouseClick(link, Qt.MouseButton.LeftButton, pos=link.rect().center())
+    guide = window.findChild(GuideWindow)
+    assert guide is not None and guide.isVisible(), "the guide opened beside the window"
+    guide.close()
 
 
 def test_the_first_saved_card_brings_the_table_back(qtbot: QtBot, window: MainWindow) -> None:

@@ -7,7 +7,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain.card_text import recognise_card_text
 from desktop.domain.contacts import ContactCard
-from desktop.ui.paste_card_dialog import NOTES, CardPasteFilter, PasteCardDialog
+from desktop.ui.card_paste_filter import CardPasteFilter
+from desktop.ui.paste_card_dialog import NOTES, PasteCardDialog
 from tests.ui.dialog_helpers import (
     answer_next_dialog,
     click_button,

@@ -311,8 +311,6 @@ def test_the_window_saves_everything_and_turns_dark_at_once(
 ) -> None:
     services = window._services
     services.profile.save(Profile(name="Alex Candidate", closing="With thanks,"))
-    if window.flow._profiles is None:
-        pytest.xfail("main_window does not pass profiles=services.profile to FollowUpFlow yet")
 
     def answer(dialog: PreferencesDialog) -> None:
         choose(dialog.channel, Channel.HANDWRITTEN_NOTE.value)
