@@ -26,7 +26,6 @@ STEPS = (
     "platformdirs",
     "qtawesome",
     "jinja2.sandbox",
-    "babel.dates",
     "email_validator",
     "desktop.app",
 )

@@ -32,6 +32,7 @@ from bench.qt_helpers import application, show_and_settle
 from desktop.app import create_main_window, open_context
 from desktop.domain.contacts import ContactCard
 from desktop.domain.letters import thank_you_letter
+from desktop.printing.dates import qt_long_date
 from desktop.printing.letter_document import build_letter_document
 from desktop.printing.page import default_page_spec
 
@@ -64,6 +65,7 @@ def run(data_dir: Path, count: int) -> dict[str, object]:
     app = application()
     page = default_page_spec()
     locale = QLocale().name()
+    write_date = qt_long_date(locale)
     today = NOW.date()
 
     ours: list[float] = []
@@ -72,7 +74,7 @@ def run(data_dir: Path, count: int) -> dict[str, object]:
     pages = set()
     for card in keystrokes(count):
         start = time.perf_counter()
-        letter = thank_you_letter(card.normalised(), on=today, locale=locale)
+        letter = thank_you_letter(card.normalised(), on=today, write_date=write_date)
         worded = time.perf_counter()
         document = build_letter_document(letter, page)
         pages.add(document.pageCount())

@@ -33,6 +33,7 @@ from desktop.domain.letters import Letter
 from desktop.domain.profile import Profile
 from desktop.domain.services import open_services
 from desktop.domain.vocabulary import Situation
+from desktop.printing.dates import qt_long_date
 from desktop.printing.letter_document import build_letter_document
 from desktop.printing.letter_pdf import letters_pdf_bytes
 from desktop.printing.page import LAYOUT_DPI, PageSpec, default_page_spec
@@ -82,6 +83,7 @@ def run(data_dir: Path, keystrokes: int, letter_count: int, repeats: int) -> dic
     application()
     page = default_page_spec()
     locale = QLocale().name()
+    write_date = qt_long_date(locale)
     day = NOW.date()
     with open_services(data_dir, fixed_now) as services:
         services.profile.save(PROFILE)
@@ -92,7 +94,10 @@ def run(data_dir: Path, keystrokes: int, letter_count: int, repeats: int) -> dic
         start = time.perf_counter()
         drafts = [
             services.drafter.draft(
-                contact.id, day=day, locale=locale, situation=situations[i % len(situations)]
+                contact.id,
+                day=day,
+                write_date=write_date,
+                situation=situations[i % len(situations)],
             )
             for i, contact in enumerate(contacts)
         ]

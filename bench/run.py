@@ -949,7 +949,7 @@ def bench_letter(runner: Runner, plan: Plan) -> Table:
         what=(
             f"A card is typed one character at a time ({result['keystrokes']} keystrokes "
             "through company, job title, department, where you met, street, city). Ours, per "
-            "keystroke: `thank_you_letter` (Jinja template, Babel date) + "
+            "keystroke: `thank_you_letter` (Jinja template, Qt date) + "
             "`build_letter_document` (HTML → paginated `QTextDocument`) + `pageCount()` to "
             "force the layout. Floor: a bare `QTextDocument` with the same page size, "
             "`setPlainText` of the same letter's plain text, `pageCount()`. *In the window*: "

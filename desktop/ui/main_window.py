@@ -514,10 +514,17 @@ class MainWindow(QMainWindow):
                 command = AddContactCommand(saved, self._contacts, *self._step_reports())
             else:
                 before = self._contacts.get_contact(contact_id)
+                photos = self._services.card_photos
+                photo_before = photos.get(contact_id) if photo is not KEEP_PHOTO else KEEP_PHOTO
                 saved = self._contacts.update_contact(contact_id, card, photo=photo)
                 if saved.card != before.card or photo is not KEEP_PHOTO:
+                    photo_after = photos.get(contact_id) if photo is not KEEP_PHOTO else KEEP_PHOTO
                     command = EditContactCommand(
-                        before, saved, self._contacts, *self._step_reports()
+                        before,
+                        saved,
+                        self._contacts,
+                        *self._step_reports(),
+                        photos=(photo_before, photo_after),
                     )
         except ValidationError as exc:
             self.card_form.show_errors(exc.errors)

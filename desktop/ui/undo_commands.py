@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtGui import QUndoCommand
 
+from desktop.domain.card_photos import KEEP_PHOTO, PhotoChange
 from desktop.domain.contact_snapshot import DeletedContacts
 from desktop.domain.contacts import ContactRecord, ContactService
 from desktop.domain.errors import FollowUpDeskError
@@ -97,25 +98,29 @@ class EditContactCommand(ContactCommand):
         contacts: ContactService,
         report: Report,
         failed: ReportFailure,
+        photos: tuple[PhotoChange, PhotoChange] = (KEEP_PHOTO, KEEP_PHOTO),
     ) -> None:
+        """``photos``: the card's photo before and after the edit (StoredPhoto or None), when
+        the edit changed it; KEEP_PHOTO for an edit that left it alone."""
         super().__init__(
             UndoText.tr("Edit {name}").format(name=after.formal_name), contacts, report, failed
         )
         self._before = before
         self._after = after
+        self._photo_before, self._photo_after = photos
 
     def contact_ids(self) -> frozenset[int]:
         return frozenset({self._after.id})
 
     def _undo(self) -> ContactChange:
-        restored = self._contacts.put_back(self._before)
+        restored = self._contacts.put_back(self._before, photo=self._photo_before)
         return ContactChange(
             UndoText.tr("Undid edit of {name}").format(name=restored.formal_name),
             shown=(restored.id,),
         )
 
     def _redo(self) -> ContactChange:
-        restored = self._contacts.put_back(self._after)
+        restored = self._contacts.put_back(self._after, photo=self._photo_after)
         return ContactChange(
             UndoText.tr("Redid edit of {name}").format(name=restored.formal_name),
             shown=(restored.id,),

@@ -9,7 +9,7 @@ from pathlib import Path
 import peewee
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QColor, QImage, QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -125,6 +125,31 @@ def test_undo_and_redo_an_edit(qtbot: QtBot, desk: Desk) -> None:
     assert row_of_contact(db, world.dana) == after
     assert window.card_form.fields["city"].text() == "Chicago"
     assert window.statusBar().currentMessage() == "Redid edit of Ms. Dana Davis"
+
+
+def test_undo_and_redo_a_new_photo_of_the_card(qtbot: QtBot, desk: Desk, tmp_path: Path) -> None:
+    context, world, start = desk
+    window = start()
+    photos = context.services.card_photos
+    old = photos.get(world.dana)
+    assert old is not None, "Dana's card already has a photo in this world"
+    picture = QImage(320, 200, QImage.Format.Format_RGB32)
+    picture.fill(QColor("teal"))
+    path = tmp_path / "new-card.png"
+    assert picture.save(str(path))
+    assert window.select_contact(world.dana)
+    assert window.card_photo.attach_file(path)
+    assert window.isWindowModified(), "a new photo is an edit to save"
+    qtbot.mouseClick(window.card_form.save_button, LEFT)
+    new = photos.get(world.dana)
+    assert new is not None and new.data != old.data
+
+    window.undo_action.trigger()
+    assert photos.get(world.dana) == old, "the photo it replaced, byte for byte"
+    assert window.card_photo.has_photo() and not window.card_photo.is_modified()
+
+    window.redo_action.trigger()
+    assert photos.get(world.dana) == new
 
 
 def test_undo_adding_a_contact_deletes_it_and_redo_brings_it_back(
