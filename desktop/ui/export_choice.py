@@ -9,8 +9,8 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.domain.exporting import ExportFormat
+from desktop.ui.transfer_vocabulary import export_format_text
 from desktop.ui.translations import TranslationContext
-from desktop.ui.vocabulary_text import export_format_text
 
 ExportChoice = TranslationContext("ExportChoice")
 

@@ -56,8 +56,9 @@ from desktop.ui.import_tables import (
     RejectedModel,
 )
 from desktop.ui.tables import row_table
+from desktop.ui.transfer_vocabulary import duplicate_choice_text, source_kind_text
 from desktop.ui.translations import QT_TRANSLATE_NOOP, TranslationContext
-from desktop.ui.vocabulary_text import category_text, duplicate_choice_text, source_kind_text
+from desktop.ui.vocabulary_text import category_text
 
 _EXAMPLES = 3  # sample values shown beside each column in the mapping step
 _ENCODING_NAMES = {

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewIt
 
 from desktop.domain.importing import Candidate, Duplicate, DuplicateChoice, Rejection
 from desktop.ui.row_table_model import RowTableModel
+from desktop.ui.transfer_vocabulary import duplicate_choice_text
 from desktop.ui.translations import QT_TRANSLATE_NOOP
-from desktop.ui.vocabulary_text import duplicate_choice_text
 
 Index = QModelIndex | QPersistentModelIndex
 

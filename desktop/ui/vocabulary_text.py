@@ -13,8 +13,6 @@ from PySide6.QtCore import QCoreApplication
 from desktop.domain.backups import BackupKind
 from desktop.domain.categories import Category
 from desktop.domain.contact_search import FollowUpFilter
-from desktop.domain.exporting import ExportFormat
-from desktop.domain.importing import DuplicateChoice, SourceKind
 from desktop.domain.letter_history import LetterOutput
 from desktop.domain.vocabulary import Channel, EventKind, OpportunityStatus, Situation
 from desktop.ui.translations import QT_TRANSLATE_NOOP
@@ -80,6 +78,39 @@ CHANNEL_PHRASES: dict[Channel, str] = {
     Channel.PHONE: QT_TRANSLATE_NOOP("Vocabulary", "phone call"),
 }
 
+# The same inside a sentence ("Logged interview: …"), for the same reason.
+SITUATION_PHRASES: dict[Situation, str] = {
+    Situation.AFTER_RESUME: QT_TRANSLATE_NOOP("Vocabulary", "after a resume"),
+    Situation.AFTER_INTERVIEW: QT_TRANSLATE_NOOP("Vocabulary", "after an interview"),
+    Situation.AFTER_REJECTION: QT_TRANSLATE_NOOP("Vocabulary", "after not being selected"),
+    Situation.THANK_HELPER: QT_TRANSLATE_NOOP("Vocabulary", "thank a helper"),
+    Situation.AFTER_INFORMATIONAL: QT_TRANSLATE_NOOP(
+        "Vocabulary", "after an informational interview"
+    ),
+    Situation.KEEP_WARM: QT_TRANSLATE_NOOP("Vocabulary", "keep in touch"),
+}
+
+EVENT_KIND_PHRASES: dict[EventKind, str] = {
+    EventKind.RESUME: QT_TRANSLATE_NOOP("Vocabulary", "resume / cv submitted"),
+    EventKind.INTERVIEW: QT_TRANSLATE_NOOP("Vocabulary", "interview"),
+    EventKind.INFORMATIONAL: QT_TRANSLATE_NOOP("Vocabulary", "informational interview"),
+    EventKind.JOB_FAIR: QT_TRANSLATE_NOOP("Vocabulary", "job fair / job club"),
+    EventKind.ASSOCIATION: QT_TRANSLATE_NOOP("Vocabulary", "association meeting"),
+    EventKind.HELP: QT_TRANSLATE_NOOP("Vocabulary", "help received (lead, introduction, advice)"),
+    EventKind.REJECTION: QT_TRANSLATE_NOOP("Vocabulary", "not selected"),
+    EventKind.OTHER: QT_TRANSLATE_NOOP("Vocabulary", "other"),
+}
+
+OPPORTUNITY_STATUS_PHRASES: dict[OpportunityStatus, str] = {
+    OpportunityStatus.INTERESTED: QT_TRANSLATE_NOOP("Vocabulary", "interested"),
+    OpportunityStatus.APPLIED: QT_TRANSLATE_NOOP("Vocabulary", "applied"),
+    OpportunityStatus.INTERVIEWING: QT_TRANSLATE_NOOP("Vocabulary", "interviewing"),
+    OpportunityStatus.OFFER: QT_TRANSLATE_NOOP("Vocabulary", "offer"),
+    OpportunityStatus.NOT_SELECTED: QT_TRANSLATE_NOOP("Vocabulary", "not selected"),
+    OpportunityStatus.HIRED: QT_TRANSLATE_NOOP("Vocabulary", "hired"),
+    OpportunityStatus.WITHDRAWN: QT_TRANSLATE_NOOP("Vocabulary", "withdrawn"),
+}
+
 OPPORTUNITY_STATUS_LABELS: dict[OpportunityStatus, str] = {
     OpportunityStatus.INTERESTED: QT_TRANSLATE_NOOP("Vocabulary", "Interested"),
     OpportunityStatus.APPLIED: QT_TRANSLATE_NOOP("Vocabulary", "Applied"),
@@ -124,25 +155,6 @@ LETTER_OUTPUT_LABELS: dict[LetterOutput, str] = {
     LetterOutput.COPIED: QT_TRANSLATE_NOOP("Vocabulary", "Copied"),
 }
 
-SOURCE_KIND_LABELS: dict[SourceKind, str] = {
-    SourceKind.LINKEDIN: QT_TRANSLATE_NOOP("Vocabulary", "LinkedIn connections"),
-    SourceKind.GOOGLE: QT_TRANSLATE_NOOP("Vocabulary", "Google Contacts CSV"),
-    SourceKind.OUTLOOK: QT_TRANSLATE_NOOP("Vocabulary", "Outlook contacts CSV"),
-    SourceKind.FOLLOWUP_DESK: QT_TRANSLATE_NOOP("Vocabulary", "Follow-Up Desk CSV"),
-    SourceKind.GENERIC_CSV: QT_TRANSLATE_NOOP("Vocabulary", "CSV file"),
-    SourceKind.VCARD: QT_TRANSLATE_NOOP("Vocabulary", "vCard file"),
-}
-
-DUPLICATE_CHOICE_LABELS: dict[DuplicateChoice, str] = {
-    DuplicateChoice.SKIP: QT_TRANSLATE_NOOP("Vocabulary", "Skip"),
-    DuplicateChoice.UPDATE: QT_TRANSLATE_NOOP("Vocabulary", "Update the existing contact"),
-    DuplicateChoice.KEEP_BOTH: QT_TRANSLATE_NOOP("Vocabulary", "Keep both"),
-}
-
-EXPORT_FORMAT_LABELS: dict[ExportFormat, str] = {
-    ExportFormat.CSV: QT_TRANSLATE_NOOP("Vocabulary", "CSV (spreadsheet)"),
-    ExportFormat.VCARD: QT_TRANSLATE_NOOP("Vocabulary", "vCard (address book)"),
-}
 
 FOLLOW_UP_FILTER_LABELS: dict[FollowUpFilter, str] = {
     FollowUpFilter.ANY: QT_TRANSLATE_NOOP("Vocabulary", "Any follow-up state"),
@@ -161,36 +173,55 @@ BACKUP_KIND_LABELS: dict[BackupKind, str] = {
 }
 
 
-def _text(label: str) -> str:
+def translate_label(label: str) -> str:
+    """``label`` (one of the tables' texts) translated in the "Vocabulary" context."""
     return QCoreApplication.translate(CONTEXT, label)
 
 
 def situation_text(situation: Situation) -> str:
-    return _text(SITUATION_LABELS[situation])
+    return translate_label(SITUATION_LABELS[situation])
 
 
 def situation_purpose_text(situation: Situation) -> str:
     """One line of advice on what the follow-up should do (``Situation.purpose``)."""
-    return _text(SITUATION_PURPOSES[situation])
+    return translate_label(SITUATION_PURPOSES[situation])
 
 
 def event_kind_text(kind: EventKind) -> str:
-    return _text(EVENT_KIND_LABELS[kind])
+    return translate_label(EVENT_KIND_LABELS[kind])
 
 
 def channel_text(channel: Channel) -> str:
-    return _text(CHANNEL_LABELS[channel])
+    return translate_label(CHANNEL_LABELS[channel])
 
 
 def channel_phrase(channel: Channel) -> str:
     """The channel inside a sentence: "email" in "Sent by email, …"."""
-    return _text(CHANNEL_PHRASES[channel])
+    return translate_label(CHANNEL_PHRASES[channel])
+
+
+def situation_phrase(situation: Situation) -> str:
+    """The situation inside a sentence: "after an interview"."""
+    return translate_label(SITUATION_PHRASES[situation])
+
+
+def event_kind_phrase(kind: EventKind) -> str:
+    """The event kind inside a sentence: "Logged interview: …"."""
+    return translate_label(EVENT_KIND_PHRASES[kind])
+
+
+def opportunity_status_phrase(status: OpportunityStatus | str) -> str:
+    """The status inside a sentence; one this version does not know is shown as stored."""
+    try:
+        return translate_label(OPPORTUNITY_STATUS_PHRASES[OpportunityStatus(status)])
+    except ValueError:
+        return str(status)
 
 
 def opportunity_status_text(status: OpportunityStatus | str) -> str:
     """A status this version does not know is shown as stored."""
     try:
-        return _text(OPPORTUNITY_STATUS_LABELS[OpportunityStatus(status)])
+        return translate_label(OPPORTUNITY_STATUS_LABELS[OpportunityStatus(status)])
     except ValueError:
         return str(status)
 
@@ -198,7 +229,7 @@ def opportunity_status_text(status: OpportunityStatus | str) -> str:
 def category_text(category: Category | str) -> str:
     """A category this version does not know is shown as stored."""
     try:
-        return _text(CATEGORY_LABELS[Category(category)])
+        return translate_label(CATEGORY_LABELS[Category(category)])
     except ValueError:
         return str(category)
 
@@ -206,28 +237,16 @@ def category_text(category: Category | str) -> str:
 def courtesy_title_text(title: str) -> str:
     """How the title list shows ``title`` ("" is "(none)"); an unknown title as stored."""
     label = COURTESY_TITLE_LABELS.get(title)
-    return _text(label) if label is not None else title
+    return translate_label(label) if label is not None else title
 
 
 def letter_output_text(output: LetterOutput) -> str:
-    return _text(LETTER_OUTPUT_LABELS[output])
-
-
-def source_kind_text(kind: SourceKind) -> str:
-    return _text(SOURCE_KIND_LABELS[kind])
-
-
-def duplicate_choice_text(choice: DuplicateChoice) -> str:
-    return _text(DUPLICATE_CHOICE_LABELS[choice])
-
-
-def export_format_text(fmt: ExportFormat) -> str:
-    return _text(EXPORT_FORMAT_LABELS[fmt])
+    return translate_label(LETTER_OUTPUT_LABELS[output])
 
 
 def follow_up_filter_text(state: FollowUpFilter) -> str:
-    return _text(FOLLOW_UP_FILTER_LABELS[state])
+    return translate_label(FOLLOW_UP_FILTER_LABELS[state])
 
 
 def backup_kind_text(kind: BackupKind) -> str:
-    return _text(BACKUP_KIND_LABELS[kind])
+    return translate_label(BACKUP_KIND_LABELS[kind])

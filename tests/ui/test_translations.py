@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import os
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
@@ -28,7 +31,7 @@ from desktop.domain.followups import Agenda
 from desktop.domain.importing import DuplicateChoice, SourceKind
 from desktop.domain.letter_history import LetterOutput
 from desktop.domain.vocabulary import Channel, EventKind, OpportunityStatus, Situation
-from desktop.ui import vocabulary_text
+from desktop.ui import transfer_vocabulary, vocabulary_text
 from desktop.ui.translations import install_translators, translations_dir
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -266,9 +269,9 @@ VOCABULARIES: list[tuple[type[Enum], Mapping[Any, str], str]] = [
     (OpportunityStatus, vocabulary_text.OPPORTUNITY_STATUS_LABELS, "label"),
     (Category, vocabulary_text.CATEGORY_LABELS, "label"),
     (LetterOutput, vocabulary_text.LETTER_OUTPUT_LABELS, "label"),
-    (SourceKind, vocabulary_text.SOURCE_KIND_LABELS, "label"),
-    (DuplicateChoice, vocabulary_text.DUPLICATE_CHOICE_LABELS, "label"),
-    (ExportFormat, vocabulary_text.EXPORT_FORMAT_LABELS, "label"),
+    (SourceKind, transfer_vocabulary.SOURCE_KIND_LABELS, "label"),
+    (DuplicateChoice, transfer_vocabulary.DUPLICATE_CHOICE_LABELS, "label"),
+    (ExportFormat, transfer_vocabulary.EXPORT_FORMAT_LABELS, "label"),
     (FollowUpFilter, vocabulary_text.FOLLOW_UP_FILTER_LABELS, "label"),
     (BackupKind, vocabulary_text.BACKUP_KIND_LABELS, "label"),
 ]
@@ -286,11 +289,49 @@ def test_vocabulary_tables_name_every_member_as_the_domain_does(
     assert {m: table[m] for m in enum} == {m: getattr(m, attribute) for m in enum}
 
 
-def test_channel_phrases_are_the_labels_in_a_sentence() -> None:
-    assert set(vocabulary_text.CHANNEL_PHRASES) == set(Channel)
-    for channel, phrase in vocabulary_text.CHANNEL_PHRASES.items():
-        assert phrase == channel.label.lower()
-        assert vocabulary_text.channel_phrase(channel) == phrase
+PHRASES: list[tuple[type[Enum], Mapping[Any, str], Callable[[Any], str]]] = [
+    (Channel, vocabulary_text.CHANNEL_PHRASES, vocabulary_text.channel_phrase),
+    (Situation, vocabulary_text.SITUATION_PHRASES, vocabulary_text.situation_phrase),
+    (EventKind, vocabulary_text.EVENT_KIND_PHRASES, vocabulary_text.event_kind_phrase),
+    (
+        OpportunityStatus,
+        vocabulary_text.OPPORTUNITY_STATUS_PHRASES,
+        vocabulary_text.opportunity_status_phrase,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("enum", "table", "phrase_of"), PHRASES, ids=[enum.__name__ for enum, _t, _f in PHRASES]
+)
+def test_phrases_are_the_labels_in_a_sentence(
+    enum: type[Enum], table: Mapping[Any, str], phrase_of: Callable[[Any], str]
+) -> None:
+    assert set(table) == set(enum)
+    for member, phrase in table.items():
+        assert phrase == member.label.lower()
+        assert phrase_of(member) == phrase
+
+
+def test_import_and_export_labels_are_not_loaded_at_start() -> None:
+    """vocabulary_text is imported by the main window; the import/export enums load vobject."""
+    loaded = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, desktop.ui.vocabulary_text, desktop.ui.contacts_pane; "
+            "print(' '.join(sorted(sys.modules)))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    ).stdout.split()
+    assert "desktop.domain.importing" not in loaded
+    assert "desktop.domain.exporting" not in loaded
+    assert "vobject" not in loaded
+    assert transfer_vocabulary.export_format_text(ExportFormat.CSV) == "CSV (spreadsheet)"
 
 
 def test_every_courtesy_title_is_offered_and_unknown_values_show_as_stored() -> None:
