@@ -35,22 +35,63 @@ from desktop.ui.card_event_box import CardEventBox
 from desktop.ui.card_paste_filter import CardPasteFilter
 from desktop.ui.icons import themed_icon
 from desktop.ui.optional_date_edit import OptionalDateEdit
+from desktop.ui.translations import QT_TRANSLATE_NOOP
+from desktop.ui.vocabulary_text import category_text, courtesy_title_text
 
 # Field name -> (visible label, placeholder). Order is the tab order of the card.
 _LINE_FIELDS: dict[str, tuple[str, str]] = {
-    "given_name": ("Given name", "Given name"),
-    "family_name": ("Family name", "Family name"),
-    "job_title": ("Job title", "e.g. Engineering Manager"),
-    "department": ("Department", "e.g. Platform Engineering"),
-    "company": ("Company", "Company or organisation"),
-    "email": ("Email", "name@example.com"),
-    "phone": ("Phone", "As printed on the card"),
-    "street": ("Street", "Street and number, suite"),
-    "city": ("City", "City"),
-    "region": ("State / region", "State"),
-    "postal_code": ("Postal code", "ZIP"),
-    "country": ("Country", "Country (if not your own)"),
-    "met_at": ("Met at", "Event, fair or meeting where you met"),
+    "given_name": (
+        QT_TRANSLATE_NOOP("BusinessCardForm", "Given name"),
+        QT_TRANSLATE_NOOP("BusinessCardForm", "Given name"),
+    ),
+    "family_name": (
+        QT_TRANSLATE_NOOP("BusinessCardForm", "Family name"),
+        QT_TRANSLATE_NOOP("BusinessCardForm", "Family name"),
+    ),
+    "job_title": (
+        QT_TRANSLATE_NOOP("BusinessCardForm", "Job title"),
+        QT_TRANSLATE_NOOP("BusinessCardForm", "e.g. Engineering Manager"),
+    ),
+    "department": (
+        QT_TRANSLATE_NOOP("BusinessCardForm", "Department"),
+        QT_TRANSLATE_NOOP("BusinessCardForm", "e.g. Platform Engineering"),
+    ),
+    "company": (
+        QT_TRANSLATE_NOOP("BusinessCardForm", "Company"),
+        QT_TRANSLATE_NOOP("BusinessCardForm", "Company or organisation"),
+    ),
+    "email": (
+        QT_TRANSLATE_NOOP("BusinessCardForm", "Email"),
+        QT_TRANSLATE_NOOP("BusinessCardForm", "name@example.com"),
+    ),
+    "phone": (
+        QT_TRANSLATE_NOOP("BusinessCardForm", "Phone"),
+        QT_TRANSLATE_NOOP("BusinessCardForm", "As printed on the card"),
+    ),
+    "street": (
+        QT_TRANSLATE_NOOP("BusinessCardForm", "Street"),
+        QT_TRANSLATE_NOOP("BusinessCardForm", "Street and number, suite"),
+    ),
+    "city": (
+        QT_TRANSLATE_NOOP("BusinessCardForm", "City"),
+        QT_TRANSLATE_NOOP("BusinessCardForm", "City"),
+    ),
+    "region": (
+        QT_TRANSLATE_NOOP("BusinessCardForm", "State / region"),
+        QT_TRANSLATE_NOOP("BusinessCardForm", "State"),
+    ),
+    "postal_code": (
+        QT_TRANSLATE_NOOP("BusinessCardForm", "Postal code"),
+        QT_TRANSLATE_NOOP("BusinessCardForm", "ZIP"),
+    ),
+    "country": (
+        QT_TRANSLATE_NOOP("BusinessCardForm", "Country"),
+        QT_TRANSLATE_NOOP("BusinessCardForm", "Country (if not your own)"),
+    ),
+    "met_at": (
+        QT_TRANSLATE_NOOP("BusinessCardForm", "Met at"),
+        QT_TRANSLATE_NOOP("BusinessCardForm", "Event, fair or meeting where you met"),
+    ),
 }
 
 # What "Save and next" keeps for the next card: cards from one interview day or one fair
@@ -90,7 +131,7 @@ class BusinessCardForm(QWidget):
     ) -> None:
         super().__init__(parent)
         self.event_box = event_box
-        self.setAccessibleName("Business card")
+        self.setAccessibleName(self.tr("Business card"))
         self._contact_id: int | None = None
         self._loaded = ContactCard()
         self._loaded_introducer_name = ""
@@ -98,23 +139,23 @@ class BusinessCardForm(QWidget):
         self._introduced_by_id: int | None = None
 
         self.heading = QLabel()
-        self.heading.setAccessibleName("Card heading")
+        self.heading.setAccessibleName(self.tr("Card heading"))
         heading_font = self.heading.font()
         heading_font.setBold(True)
         self.heading.setFont(heading_font)
 
         self.courtesy_title = QComboBox()
         for title in COURTESY_TITLES:
-            self.courtesy_title.addItem(title or "(none)", title)
-        self.courtesy_title.setAccessibleName("Courtesy title")
-        self.courtesy_title.setToolTip("Courtesy title used in the salutation")
+            self.courtesy_title.addItem(courtesy_title_text(title) or self.tr("(none)"), title)
+        self.courtesy_title.setAccessibleName(self.tr("Courtesy title"))
+        self.courtesy_title.setToolTip(self.tr("Courtesy title used in the salutation"))
 
         self.fields: dict[str, QLineEdit] = {}
         for name, (label, placeholder) in _LINE_FIELDS.items():
             edit = QLineEdit()
             edit.setObjectName(name)
-            edit.setPlaceholderText(placeholder)
-            edit.setAccessibleName(label)
+            edit.setPlaceholderText(self.tr(placeholder))
+            edit.setAccessibleName(self.tr(label))
             edit.setClearButtonEnabled(True)
             self.fields[name] = edit
 
@@ -124,27 +165,29 @@ class BusinessCardForm(QWidget):
 
         self.met_on = OptionalDateEdit()
         self.met_on.setObjectName("met_on")
-        self.met_on.setAccessibleName("Met on")
-        self.met_on.lineEdit().setAccessibleName("Met on")
-        self.met_on.setToolTip("The day you met (Delete clears it)")
+        self.met_on.setAccessibleName(self.tr("Met on"))
+        self.met_on.lineEdit().setAccessibleName(self.tr("Met on"))
+        self.met_on.setToolTip(self.tr("The day you met (Delete clears it)"))
 
         self.category = QComboBox()
         for category in Category:
-            self.category.addItem(category.label, category.value)
-        self.category.setAccessibleName("Relationship category")
+            self.category.addItem(category_text(category), category.value)
+        self.category.setAccessibleName(self.tr("Relationship category"))
 
         self.notes = QPlainTextEdit()
-        self.notes.setAccessibleName("Notes")
-        self.notes.setPlaceholderText("What you talked about, what they care about, next steps")
+        self.notes.setAccessibleName(self.tr("Notes"))
+        self.notes.setPlaceholderText(
+            self.tr("What you talked about, what they care about, next steps")
+        )
         self.notes.setTabChangesFocus(True)
         self.notes.setMinimumHeight(60)
 
         self.introducer_label = QLabel()
         self.introducer_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.choose_introducer_button = QPushButton("Choose…")
-        self.choose_introducer_button.setAccessibleName("Choose who introduced them")
-        self.clear_introducer_button = QPushButton("Clear")
-        self.clear_introducer_button.setAccessibleName("Clear who introduced them")
+        self.choose_introducer_button = QPushButton(self.tr("Choose…"))
+        self.choose_introducer_button.setAccessibleName(self.tr("Choose who introduced them"))
+        self.clear_introducer_button = QPushButton(self.tr("Clear"))
+        self.clear_introducer_button.setAccessibleName(self.tr("Clear who introduced them"))
 
         # What the app knows of past follow-ups with this person (set by the window).
         self.history_label = QLabel()
@@ -174,14 +217,14 @@ class BusinessCardForm(QWidget):
             error.setObjectName(f"{name}_error")
             error.setWordWrap(True)
             error.setVisible(False)
-            error.setAccessibleName("Error")
+            error.setAccessibleName(self.tr("Error"))
             error.setTextFormat(Qt.TextFormat.PlainText)
             self.error_labels[name] = error
 
-        self.new_button = QPushButton(themed_icon("fa6s.id-card"), "New card")
-        self.new_button.setAccessibleName("New card")
-        self.save_button = QPushButton(themed_icon("fa6s.floppy-disk"), "Save")
-        self.save_button.setAccessibleName("Save card")
+        self.new_button = QPushButton(themed_icon("fa6s.id-card"), self.tr("New card"))
+        self.new_button.setAccessibleName(self.tr("New card"))
+        self.save_button = QPushButton(themed_icon("fa6s.floppy-disk"), self.tr("Save"))
+        self.save_button.setAccessibleName(self.tr("Save card"))
         self.save_button.setToolTip(self.tr("Save this card (Ctrl+S)"))
         self.save_next_button = QPushButton(
             themed_icon("fa6s.forward-step"), self.tr("Save and next")
@@ -250,33 +293,33 @@ class BusinessCardForm(QWidget):
         locality.addWidget(self.fields["city"], 3)
         locality.addWidget(self.fields["region"], 1)
         locality.addWidget(self.fields["postal_code"], 1)
-        city_label = QLabel("City, state, ZIP")
+        city_label = QLabel(self.tr("City, state, ZIP"))
         city_label.setBuddy(self.fields["city"])
         form.addRow(city_label, locality)
         self._add_row(form, "country")
 
-        category_label = QLabel("&Relationship")
+        category_label = QLabel(self.tr("&Relationship"))
         category_label.setBuddy(self.category)
         form.addRow(category_label, self.category)
         form.addRow("", self.error_labels["category"])
         met_row = QHBoxLayout()
         met_row.addWidget(self.fields["met_at"], 3)
-        on_label = QLabel("&on")
+        on_label = QLabel(self.tr("&on"))
         on_label.setBuddy(self.met_on)
         met_row.addWidget(on_label)
         met_row.addWidget(self.met_on, 1)
-        met_label = QLabel(_LINE_FIELDS["met_at"][0])
+        met_label = QLabel(self.tr(_LINE_FIELDS["met_at"][0]))
         met_label.setBuddy(self.fields["met_at"])
         form.addRow(met_label, met_row)
         introducer_row = QHBoxLayout()
         introducer_row.addWidget(self.introducer_label, 1)
         introducer_row.addWidget(self.choose_introducer_button)
         introducer_row.addWidget(self.clear_introducer_button)
-        introducer_caption = QLabel("Introduced by")
+        introducer_caption = QLabel(self.tr("Introduced by"))
         introducer_caption.setBuddy(self.choose_introducer_button)
         form.addRow(introducer_caption, introducer_row)
         form.addRow("", self.error_labels["introduced_by_id"])
-        notes_label = QLabel("&Notes")
+        notes_label = QLabel(self.tr("&Notes"))
         notes_label.setBuddy(self.notes)
         form.addRow(notes_label, self.notes)
         card_layout.addLayout(form)
@@ -313,7 +356,7 @@ class BusinessCardForm(QWidget):
             QWidget.setTabOrder(first, second)
 
     def _add_row(self, form: QFormLayout, name: str) -> None:
-        label = QLabel(_LINE_FIELDS[name][0])
+        label = QLabel(self.tr(_LINE_FIELDS[name][0]))
         label.setBuddy(self.fields[name])
         form.addRow(label, self.fields[name])
 
@@ -382,7 +425,9 @@ class BusinessCardForm(QWidget):
         finally:
             self._loading = False
         self.heading.setText(
-            f"Editing {card.formal_name}" if contact_id is not None else "New contact"
+            self.tr("Editing {name}").format(name=card.formal_name)
+            if contact_id is not None
+            else self.tr("New contact")
         )
 
     def card(self) -> ContactCard:
@@ -471,7 +516,7 @@ class BusinessCardForm(QWidget):
 
     def _show_introducer(self, contact_id: int | None, name: str) -> None:
         self._introduced_by_id = contact_id
-        self.introducer_label.setText(name if contact_id is not None else "Nobody")
+        self.introducer_label.setText(name if contact_id is not None else self.tr("Nobody"))
         self.introducer_label.setEnabled(contact_id is not None)
         self.clear_introducer_button.setEnabled(contact_id is not None)
 
@@ -497,7 +542,7 @@ class BusinessCardForm(QWidget):
         contact, the typed name of a new one."""
         if self._contact_id is not None:
             return self._loaded.formal_name
-        return self.card().normalised().formal_name or "the new contact"
+        return self.card().normalised().formal_name or self.tr("the new contact")
 
     def show_errors(self, errors: dict[str, str]) -> None:
         """Show each message next to its field and move the cursor to the first one."""

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEd
 from desktop.domain.card_entry import SharedEvent
 from desktop.domain.vocabulary import EventKind
 from desktop.ui.local_datetime_edit import LocalDateTimeEdit
+from desktop.ui.vocabulary_text import event_kind_text, situation_phrase
 
 # The events business cards come from, most likely first.
 CARD_EVENT_KINDS = (
@@ -42,7 +43,7 @@ class CardEventBox(QGroupBox):
 
         self.kind = QComboBox()
         for kind in CARD_EVENT_KINDS:
-            self.kind.addItem(kind.label, kind.value)
+            self.kind.addItem(event_kind_text(kind), kind.value)
         self.kind.setAccessibleName(self.tr("What happened"))
         self.when = LocalDateTimeEdit(now, tz)
         self.when.setAccessibleName(self.tr("When it happened"))
@@ -117,7 +118,7 @@ class CardEventBox(QGroupBox):
         kind = EventKind(str(self.kind.currentData()))
         if self.isChecked():
             text = self.tr("Each card saved gets a follow-up: {situation}, within 24–36 hours.")
-            self.hint.setText(text.format(situation=kind.situation.label.lower()))
+            self.hint.setText(text.format(situation=situation_phrase(kind.situation)))
         else:
             self.hint.setText("")
         self.hint.setVisible(self.isChecked())

@@ -55,6 +55,7 @@ from desktop.ui.letter_desk import LetterDesk
 from desktop.ui.local_time import format_local, local_zone
 from desktop.ui.opportunities_pane import OpportunitiesPane
 from desktop.ui.today_view import TodayView, agenda_summary
+from desktop.ui.translations import TranslationContext
 from desktop.ui.undo_commands import (
     AddContactCommand,
     ContactChange,
@@ -62,8 +63,11 @@ from desktop.ui.undo_commands import (
     DeleteContactsCommand,
     EditContactCommand,
 )
+from desktop.ui.vocabulary_text import channel_phrase, situation_purpose_text, situation_text
 
 STATUS_TIMEOUT_MS = 8000
+# Plural texts: lupdate sees the count of ``MainWindowText.tr`` (see desktop.ui.translations).
+MainWindowText = TranslationContext("MainWindowText")
 # Time moves on while the window is open: re-sort the agenda every minute.
 AGENDA_REFRESH_MS = 60_000
 
@@ -130,12 +134,15 @@ class MainWindow(QMainWindow):
         self.opportunities_pane = OpportunitiesPane()
         self.left_tabs = QTabWidget()
         self.left_tabs.setObjectName("left_tabs")
-        self.left_tabs.setAccessibleName("Contacts, follow-ups and opportunities")
-        self.left_tabs.tabBar().setAccessibleName("Choose contacts, today or opportunities")
-        self.left_tabs.addTab(self.contacts_pane, themed_icon("fa6s.address-book"), "Contacts")
-        self.left_tabs.addTab(self.today_view, themed_icon("fa6s.list-check"), "Today")
-        self.left_tabs.addTab(
-            self.opportunities_pane, themed_icon("fa6s.briefcase"), "Opportunities"
+        self.left_tabs.setAccessibleName(self.tr("Contacts, follow-ups and opportunities"))
+        self.left_tabs.tabBar().setAccessibleName(
+            self.tr("Choose contacts, today or opportunities")
+        )
+        tabs = self.left_tabs
+        tabs.addTab(self.contacts_pane, themed_icon("fa6s.address-book"), self.tr("Contacts"))
+        tabs.addTab(self.today_view, themed_icon("fa6s.list-check"), self.tr("Today"))
+        tabs.addTab(
+            self.opportunities_pane, themed_icon("fa6s.briefcase"), self.tr("Opportunities")
         )
 
         self.card_entry = CardEntry(services.db, contacts, follow_ups)
@@ -152,7 +159,7 @@ class MainWindow(QMainWindow):
         self.card_photo = CardPhotoView()
         self.card_photo.setObjectName("card_photo")
         card_scroll = QScrollArea()
-        card_scroll.setAccessibleName("Business card area")
+        card_scroll.setAccessibleName(self.tr("Business card area"))
         card_scroll.setWidget(self.card_form)
         card_scroll.setWidgetResizable(True)
         card_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -163,10 +170,12 @@ class MainWindow(QMainWindow):
         self.history_view.setObjectName("history_view")
         self.right_tabs = QTabWidget()
         self.right_tabs.setObjectName("right_tabs")
-        self.right_tabs.setAccessibleName("Letter and history")
-        self.right_tabs.tabBar().setAccessibleName("Choose letter or history")
-        self.right_tabs.addTab(self.composer, themed_icon("fa6s.envelope"), "Letter")
-        self.right_tabs.addTab(self.history_view, themed_icon("fa6s.clock-rotate-left"), "History")
+        self.right_tabs.setAccessibleName(self.tr("Letter and history"))
+        self.right_tabs.tabBar().setAccessibleName(self.tr("Choose letter or history"))
+        self.right_tabs.addTab(self.composer, themed_icon("fa6s.envelope"), self.tr("Letter"))
+        self.right_tabs.addTab(
+            self.history_view, themed_icon("fa6s.clock-rotate-left"), self.tr("History")
+        )
 
         # The photo of the card beside the form: glance at it while typing the card in.
         self.card_splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -240,20 +249,20 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         keys = QKeySequence.keyBindings
         self.new_action = self._action(
-            "&New Contact",
-            "fa6s.user-plus",
+            self.tr("&New Contact"),
+            self.tr("fa6s.user-plus"),
             keys(QKeySequence.StandardKey.New),
-            "Start a new business card",
+            self.tr("Start a new business card"),
         )
         self.save_action = self._action(
             self.tr("&Save Contact"),
-            "fa6s.floppy-disk",
+            self.tr("fa6s.floppy-disk"),
             keys(QKeySequence.StandardKey.Save),
             self.tr("Save the card"),
         )
         self.save_next_action = self._action(
             self.tr("Save and &Next Card"),
-            "fa6s.forward-step",
+            self.tr("fa6s.forward-step"),
             [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")],
             self.tr(
                 "Save the card and start the next, keeping company, address, where you met "
@@ -261,106 +270,116 @@ class MainWindow(QMainWindow):
             ),
         )
         self.delete_action = self._action(
-            "&Delete Contact",
-            "fa6s.user-minus",
+            self.tr("&Delete Contact"),
+            self.tr("fa6s.user-minus"),
             keys(QKeySequence.StandardKey.Delete),
-            "Delete the selected contacts (Shift- or Ctrl-click to select several)",
+            self.tr("Delete the selected contacts (Shift- or Ctrl-click to select several)"),
         )
         # Delete must not steal the key from text fields: it acts only in the contacts list.
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.contact_table.addAction(self.delete_action)
         # Window-wide, but a text field with typing to undo keeps Ctrl+Z (see field_undo).
         self.undo_action = self._action(
-            "&Undo", "fa6s.rotate-left", keys(QKeySequence.StandardKey.Undo)
+            self.tr("&Undo"), "fa6s.rotate-left", keys(QKeySequence.StandardKey.Undo)
         )
         self.redo_action = self._action(
-            "&Redo", "fa6s.rotate-right", keys(QKeySequence.StandardKey.Redo)
+            self.tr("&Redo"), "fa6s.rotate-right", keys(QKeySequence.StandardKey.Redo)
         )
         for action in (self.undo_action, self.redo_action):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.setEnabled(False)
         self.addActions([self.undo_action, self.redo_action])
         self.find_action = self._action(
-            "&Find Contact",
-            "fa6s.magnifying-glass",
+            self.tr("&Find Contact"),
+            self.tr("fa6s.magnifying-glass"),
             keys(QKeySequence.StandardKey.Find),
-            "Search the contacts",
+            self.tr("Search the contacts"),
         )
         self.log_event_action = self._action(
-            "&Log Event…",
-            "fa6s.calendar-plus",
+            self.tr("&Log Event…"),
+            self.tr("fa6s.calendar-plus"),
             [QKeySequence("Ctrl+L")],
-            "Record an interview, a resume sent, help received… and plan its follow-ups",
+            self.tr("Record an interview, a resume sent, help received… and plan its follow-ups"),
         )
         self.today_action = self._action(
-            "&Today's Follow-Ups", "fa6s.list-check", [QKeySequence("Ctrl+T")]
+            self.tr("&Today's Follow-Ups"), "fa6s.list-check", [QKeySequence("Ctrl+T")]
         )
         self.new_opportunity_action = self._action(
-            "New &Opportunity…", "fa6s.briefcase", tip="Track a company and position"
+            self.tr("New &Opportunity…"), "fa6s.briefcase", tip="Track a company and position"
         )
         self.export_calendar_action = self._action(
-            "Export Follow-Ups to &Calendar…",
-            "fa6s.calendar-days",
-            tip="Save pending follow-ups as an .ics file for Outlook, Apple or Google Calendar",
+            self.tr("Export Follow-Ups to &Calendar…"),
+            self.tr("fa6s.calendar-days"),
+            tip=self.tr(
+                "Save pending follow-ups as an .ics file for Outlook, Apple or Google Calendar"
+            ),
         )
         self.print_due_letters_action = self._action(
-            "Print &Letters for Due Follow-Ups…",
-            "fa6s.print",
-            tip="One letter per overdue or due follow-up, each with its situation's template",
+            self.tr("Print &Letters for Due Follow-Ups…"),
+            self.tr("fa6s.print"),
+            tip=self.tr(
+                "One letter per overdue or due follow-up, each with its situation's template"
+            ),
         )
         self.pdf_due_letters_action = self._action(
-            "Save Letters for Due Follow-Ups as PDF…", "fa6s.file-pdf"
+            self.tr("Save Letters for Due Follow-Ups as PDF…"), "fa6s.file-pdf"
         )
         self.backup_action = self._action(
-            "&Back Up Now…",
-            "fa6s.box-archive",
-            tip="Save a copy of all your contacts, events and letters where you choose",
+            self.tr("&Back Up Now…"),
+            self.tr("fa6s.box-archive"),
+            tip=self.tr("Save a copy of all your contacts, events and letters where you choose"),
         )
         self.restore_action = self._action(
-            "&Restore From Backup…",
-            "fa6s.clock-rotate-left",
-            tip="Go back to a backup: daily ones and those made before imports and upgrades",
+            self.tr("&Restore From Backup…"),
+            self.tr("fa6s.clock-rotate-left"),
+            tip=self.tr(
+                "Go back to a backup: daily ones and those made before imports and upgrades"
+            ),
         )
         self.import_action = self._action(
-            "&Import Contacts…",
-            "fa6s.file-import",
+            self.tr("&Import Contacts…"),
+            self.tr("fa6s.file-import"),
             [QKeySequence("Ctrl+Shift+I")],
-            "Add contacts from LinkedIn, Google, Outlook, CSV or vCard (or drop a file here)",
+            self.tr(
+                "Add contacts from LinkedIn, Google, Outlook, CSV or vCard (or drop a file here)"
+            ),
         )
         self.export_action = self._action(
-            "E&xport Contacts…",
-            "fa6s.file-export",
+            self.tr("E&xport Contacts…"),
+            self.tr("fa6s.file-export"),
             [QKeySequence("Ctrl+Shift+E")],
-            "Save the contacts shown (or all) as a CSV or vCard file",
+            self.tr("Save the contacts shown (or all) as a CSV or vCard file"),
         )
-        self.print_agenda_action = self._action("&Print Agenda…", "fa6s.print")
-        self.agenda_pdf_action = self._action("Save Agenda as P&DF…", "fa6s.file-pdf")
+        self.print_agenda_action = self._action(self.tr("&Print Agenda…"), "fa6s.print")
+        self.agenda_pdf_action = self._action(self.tr("Save Agenda as P&DF…"), "fa6s.file-pdf")
         self.profile_action = self._action(
-            "Your &Profile…", "fa6s.id-badge", tip="Your name and address for the letters"
+            self.tr("Your &Profile…"), "fa6s.id-badge", tip="Your name and address for the letters"
         )
         self.templates_action = self._action(
-            "Letter &Templates…", "fa6s.file-lines", tip="Edit the letters for each situation"
+            self.tr("Letter &Templates…"),
+            "fa6s.file-lines",
+            tip="Edit the letters for each situation",
         )
         self.preferences_action = self._action(
-            "Pr&eferences…", "fa6s.sliders", keys(QKeySequence.StandardKey.Preferences)
+            self.tr("Pr&eferences…"), "fa6s.sliders", keys(QKeySequence.StandardKey.Preferences)
         )
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.quit_action = self._action(
-            "&Quit", "fa6s.right-from-bracket", keys(QKeySequence.StandardKey.Quit)
+            self.tr("&Quit"), "fa6s.right-from-bracket", keys(QKeySequence.StandardKey.Quit)
         )
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.guide_action = self._action(
             self.tr("Follow-Up &Guide"),
-            "fa6s.book-open",
+            self.tr("fa6s.book-open"),
             keys(QKeySequence.StandardKey.HelpContents),
             self.tr("Whom to follow up with, when and how"),
         )
-        self.about_action = self._action("&About Follow-Up Desk", "fa6s.circle-info")
+        self.about_action = self._action(self.tr("&About Follow-Up Desk"), "fa6s.circle-info")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
     def _build_menus_and_toolbar(self) -> None:
         menu_bar = self.menuBar()
-        file_menu = menu_bar.addMenu("&File")
+        file_menu = menu_bar.addMenu(self.tr("&File"))
         file_menu.addActions([self.new_action, self.save_action, self.save_next_action])
         file_menu.addSeparator()
         file_menu.addActions([self.import_action, self.export_action])
@@ -372,7 +391,7 @@ class MainWindow(QMainWindow):
         )
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = menu_bar.addMenu("&Edit")
+        edit_menu = menu_bar.addMenu(self.tr("&Edit"))
         edit_menu.setObjectName("edit_menu")
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
@@ -381,13 +400,13 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.find_action, self.delete_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.profile_action, self.templates_action, self.preferences_action])
-        follow_menu = menu_bar.addMenu("F&ollow-Ups")
+        follow_menu = menu_bar.addMenu(self.tr("F&ollow-Ups"))
         follow_menu.addActions(
             [self.log_event_action, self.today_action, self.new_opportunity_action]
         )
         follow_menu.addSeparator()
         follow_menu.addActions([self.print_due_letters_action, self.pdf_due_letters_action])
-        view_menu = menu_bar.addMenu("&View")
+        view_menu = menu_bar.addMenu(self.tr("&View"))
         view_menu.addActions(
             [
                 self.letter_preview.zoom_in_action,
@@ -395,12 +414,12 @@ class MainWindow(QMainWindow):
                 self.letter_preview.fit_width_action,
             ]
         )
-        help_menu = menu_bar.addMenu("&Help")
+        help_menu = menu_bar.addMenu(self.tr("&Help"))
         help_menu.addActions([self.guide_action, self.about_action])
 
-        self.toolbar = self.addToolBar("Main")
+        self.toolbar = self.addToolBar(self.tr("Main"))
         self.toolbar.setObjectName("main_toolbar")
-        self.toolbar.setAccessibleName("Main toolbar")
+        self.toolbar.setAccessibleName(self.tr("Main toolbar"))
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toolbar.addActions([self.new_action, self.save_action, self.delete_action])
         self.toolbar.addSeparator()
@@ -421,10 +440,10 @@ class MainWindow(QMainWindow):
         self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
         self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
         self.undo_stack.undoTextChanged.connect(
-            lambda text: self._name_step(self.undo_action, "&Undo", text)
+            lambda text: self._name_step(self.undo_action, self.tr("&Undo"), text)
         )
         self.undo_stack.redoTextChanged.connect(
-            lambda text: self._name_step(self.redo_action, "&Redo", text)
+            lambda text: self._name_step(self.redo_action, self.tr("&Redo"), text)
         )
         self.find_action.triggered.connect(self._focus_search)
         self.log_event_action.triggered.connect(self.log_event)
@@ -530,10 +549,12 @@ class MainWindow(QMainWindow):
             self.card_form.show_errors(exc.errors)
             if "photo" in exc.errors:
                 self.card_photo.show_problem(exc.errors["photo"])
-            self.statusBar().showMessage(f"Not saved: {exc}", STATUS_TIMEOUT_MS)
+            self.statusBar().showMessage(
+                self.tr("Not saved: {reason}").format(reason=exc), STATUS_TIMEOUT_MS
+            )
             return False
         except ContactNotFound as exc:
-            QMessageBox.warning(self, "Contact not saved", str(exc))
+            QMessageBox.warning(self, self.tr("Contact not saved"), str(exc))
             self.reload_contacts()
             return False
         if command is not None:
@@ -589,7 +610,7 @@ class MainWindow(QMainWindow):
         if not ids and current is not None:
             ids = [current]
         if not ids:
-            self.statusBar().showMessage("Select a contact to delete.", STATUS_TIMEOUT_MS)
+            self.statusBar().showMessage(self.tr("Select a contact to delete."), STATUS_TIMEOUT_MS)
             return
         rows = [row for row in map(self.contact_model.row_of, ids) if row is not None]
         try:
@@ -616,7 +637,7 @@ class MainWindow(QMainWindow):
             self.select_contact(self.contact_model.contact_id_at(next_row))
         elif card_gone:
             self._show_blank_card()
-        self.statusBar().showMessage(f"Deleted {what}", STATUS_TIMEOUT_MS)
+        self.statusBar().showMessage(self.tr("Deleted {what}").format(what=what), STATUS_TIMEOUT_MS)
         self.refresh_agenda()
         self.reload_opportunities()
 
@@ -730,14 +751,25 @@ class MainWindow(QMainWindow):
         history = self._follow_ups.history(contact_id)
         parts = []
         if history.last_sent is not None and history.last_sent.sent_at is not None:
-            times = "once" if history.sent_count == 1 else f"{history.sent_count} times"
             channel = history.last_sent.sent_channel
-            how = f" by {channel.label.lower()}" if channel else ""
             when = format_local(history.last_sent.sent_at, self._zone())
-            parts.append(f"Followed up {times}; last on {when}{how}.")
-        if history.pending_count:
-            noun = "follow-up" if history.pending_count == 1 else "follow-ups"
-            parts.append(f"{history.pending_count} {noun} pending.")
+            count = history.sent_count
+            # English says "once" for one: a message of its own (a translation may use %n).
+            if count == 1:
+                times = MainWindowText.tr("Followed up once", "", count)
+            else:
+                times = MainWindowText.tr("Followed up %n times", "", count)
+            if channel is None:
+                text = self.tr("{times}; last on {when}.")
+            else:
+                text = self.tr("{times}; last on {when} by {channel}.")
+            channel_words = channel_phrase(channel) if channel else ""
+            parts.append(text.format(times=times, when=when, channel=channel_words))
+        if pending := history.pending_count:
+            if pending == 1:
+                parts.append(MainWindowText.tr("%n follow-up pending.", "", pending))
+            else:
+                parts.append(MainWindowText.tr("%n follow-ups pending.", "", pending))
         return " ".join(parts)
 
     def _choose_introducer(self) -> None:
@@ -745,7 +777,7 @@ class MainWindow(QMainWindow):
         chosen = ContactPickerDialog.ask(
             self._contacts.list_contacts(),
             multi=False,
-            title="Who introduced them?",
+            title=self.tr("Who introduced them?"),
             exclude=exclude,
             parent=self,
         )
@@ -840,11 +872,15 @@ class MainWindow(QMainWindow):
         self.today_view.set_agenda(agenda, self._zone())
         self._owed_count = agenda.owed_count
         index = self.left_tabs.indexOf(self.today_view)
-        badge = f"Today ({agenda.owed_count})" if agenda.owed_count else "Today"
+        owed = agenda.owed_count
+        badge = self.tr("Today ({count})").format(count=owed) if owed else self.tr("Today")
         self.left_tabs.setTabText(index, badge)
         self.left_tabs.setTabToolTip(index, agenda_summary(agenda))
-        suffix = f" — {agenda.owed_count} due" if agenda.owed_count else ""
-        self.setWindowTitle(f"{APP_NAME}{suffix}[*]")
+        if owed:
+            title = self.tr("{app} — {count} due").format(app=APP_NAME, count=owed)
+        else:
+            title = APP_NAME
+        self.setWindowTitle(f"{title}[*]")
         if self.contacts_pane.depends_on_time():
             self.contacts_pane.refresh()
         return agenda
@@ -853,7 +889,7 @@ class MainWindow(QMainWindow):
         """Said once at start, in the status bar: no dialogs to click through."""
         if self.contacts_pane.total == 0:
             self.statusBar().showMessage(
-                "No contacts yet: type the first business card on the right and save it."
+                self.tr("No contacts yet: type the first business card on the right and save it.")
             )
         elif agenda.overdue or agenda.due:
             self.left_tabs.setCurrentWidget(self.today_view)
@@ -866,7 +902,9 @@ class MainWindow(QMainWindow):
         self.show()
         self.raise_()
         self.activateWindow()
-        self.statusBar().showMessage(f"{APP_NAME} was already open: here it is.", STATUS_TIMEOUT_MS)
+        self.statusBar().showMessage(
+            self.tr("{app} was already open: here it is.").format(app=APP_NAME), STATUS_TIMEOUT_MS
+        )
 
     def show_today(self) -> None:
         self.left_tabs.setCurrentWidget(self.today_view)
@@ -881,7 +919,11 @@ class MainWindow(QMainWindow):
         record = next((r for r in self.today_view.model.follow_ups() if r.id == follow_up_id), None)
         if record is not None and self.select_contact(record.contact_id):
             self.statusBar().showMessage(
-                f"{record.situation.label} for {record.contact_name}: {record.situation.purpose}",
+                self.tr("{situation} for {name}: {purpose}").format(
+                    situation=situation_text(record.situation),
+                    name=record.contact_name,
+                    purpose=situation_purpose_text(record.situation),
+                ),
                 STATUS_TIMEOUT_MS,
             )
 
@@ -911,10 +953,10 @@ class MainWindow(QMainWindow):
         try:
             self._services.profile.save(chosen)
         except FollowUpDeskError as exc:
-            QMessageBox.warning(self, "Profile not saved", str(exc))
+            QMessageBox.warning(self, self.tr("Profile not saved"), str(exc))
             return
         self.letter_desk.redraft()
-        self.statusBar().showMessage("Your profile is saved: letters are signed with it.")
+        self.statusBar().showMessage(self.tr("Your profile is saved: letters are signed with it."))
 
     def manage_templates(self) -> None:
         situation = self.composer.current_situation() if self.letter_desk.draft else None
@@ -922,7 +964,7 @@ class MainWindow(QMainWindow):
 
         if TemplateManagerDialog.manage(self._services.templates, situation=situation, parent=self):
             self.letter_desk.redraft(keep_edits=False)
-            self.statusBar().showMessage("Templates saved.", STATUS_TIMEOUT_MS)
+            self.statusBar().showMessage(self.tr("Templates saved."), STATUS_TIMEOUT_MS)
 
     def reload_opportunities(self) -> None:
         opportunities = self._opportunities.list_opportunities()
@@ -979,10 +1021,12 @@ class MainWindow(QMainWindow):
     def _show_about(self) -> None:
         QMessageBox.about(
             self,
-            f"About {APP_NAME}",
+            self.tr("About {app}").format(app=APP_NAME),
             f"{APP_NAME} {__version__}\n\n"
-            "Follow up with everyone who can affect your job search: at the right time, "
-            "in the right way, without overdoing it.",
+            + self.tr(
+                "Follow up with everyone who can affect your job search: at the right time, "
+                "in the right way, without overdoing it."
+            ),
         )
 
     # -- files of contacts ----------------------------------------------------------------
@@ -994,9 +1038,9 @@ class MainWindow(QMainWindow):
         if path is None:
             name, _filter = QFileDialog.getOpenFileName(
                 self,
-                "Import contacts",
+                self.tr("Import contacts"),
                 str(self._settings.value(SettingsKey.IMPORT_DIR, "")),
-                "Contacts (*.csv *.vcf *.vcard *.txt);;All files (*)",
+                self.tr("Contacts (*.csv *.vcf *.vcard *.txt);;All files (*)"),
             )
             if not name:
                 return
@@ -1052,7 +1096,9 @@ class MainWindow(QMainWindow):
         if ids is None:
             return
         if not ids:
-            self.statusBar().showMessage("There are no contacts to export.", STATUS_TIMEOUT_MS)
+            self.statusBar().showMessage(
+                self.tr("There are no contacts to export."), STATUS_TIMEOUT_MS
+            )
             return
         target = export_choice.ask_target(self, self._settings.value(SettingsKey.EXPORT_DIR, ""))
         if target is None:
@@ -1062,10 +1108,20 @@ class MainWindow(QMainWindow):
         try:
             count = self._services.transfer.export(ids, path, fmt)
         except OSError as exc:
-            QMessageBox.warning(self, "Contacts not exported", f"Could not write {path}: {exc}")
+            QMessageBox.warning(
+                self,
+                self.tr("Contacts not exported"),
+                self.tr("Could not write {path}: {reason}").format(path=path, reason=exc),
+            )
             return
-        noun = "contact" if count == 1 else "contacts"
-        self.statusBar().showMessage(f"Exported {count} {noun} to {path}", STATUS_TIMEOUT_MS)
+        self.statusBar().showMessage(
+            (
+                MainWindowText.tr("Exported %n contact to {path}", "", count)
+                if count == 1
+                else MainWindowText.tr("Exported %n contacts to {path}", "", count)
+            ).format(path=path),
+            STATUS_TIMEOUT_MS,
+        )
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         """Override of QWidget.dragEnterEvent: a contacts file may be dropped on the window."""
