@@ -66,6 +66,7 @@ from desktop.domain.card_photos import (
     PhotoUpload,
     photo_problem,
 )
+from desktop.ui.dialog_parts import ErrorLabel
 from desktop.ui.icons import themed_icon
 
 MAX_EDGE = 2000  # pixels on the long edge: a card's text stays sharp when zoomed in
@@ -359,15 +360,11 @@ class CardPhotoView(QWidget):
         )
         self.thumbnail.activated.connect(self.open_viewer)
 
-        self.message = QLabel()
+        # Readable in light and dark: its colour follows the palette (theme.error_text_colour).
+        self.message = ErrorLabel()
         self.message.setObjectName("photo_error")
         self.message.setAccessibleName(self.tr("Photo problem"))
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setVisible(False)
-        palette = self.message.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, Qt.GlobalColor.red)
-        self.message.setPalette(palette)
 
         self.attach_action = self._action(self.tr("Attach photo…"), "fa6s.paperclip")
         self.attach_action.setToolTip(self.tr("Choose an image file of the card"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,6 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.icons import themed_icon
+from desktop.ui.theme import error_text_colour
+
+_PALETTE_CHANGES = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
 
 
 def plain_label(text: str = "", *, wrap: bool = True, name: str = "") -> QLabel:
@@ -45,6 +48,26 @@ def heading_label(text: str = "", *, name: str = "") -> QLabel:
     return label
 
 
+class IconLabel(QLabel):
+    """A themed icon drawn into a label, redrawn in the new colours when the palette
+    changes (light to dark): a pixmap, unlike an icon on a button, is drawn only once."""
+
+    def __init__(self, icon: str, side: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._icon = icon
+        self._side = side
+        self._draw()
+
+    def _draw(self) -> None:
+        self.setPixmap(themed_icon(self._icon).pixmap(self._side, self._side))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Override of QWidget.changeEvent: redraw the icon for a new palette."""
+        super().changeEvent(event)
+        if event.type() in _PALETTE_CHANGES:
+            self._draw()
+
+
 class InfoBox(QFrame):
     """A framed note with an icon: what an action will do, or a warning before it."""
 
@@ -52,9 +75,7 @@ class InfoBox(QFrame):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName(name)
-        self.icon = QLabel()
-        size = self.fontMetrics().height()
-        self.icon.setPixmap(themed_icon(icon).pixmap(size, size))
+        self.icon = IconLabel(icon, self.fontMetrics().height())
         self.icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.text = QVBoxLayout()
         self.text.setSpacing(6)
@@ -68,13 +89,37 @@ class InfoBox(QFrame):
         return label
 
 
+class ErrorLabel(QLabel):
+    """Plain text in the error colour of the palette it is on (``error_text_colour``),
+    chosen again when the palette changes, so it stays readable in light and dark."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self._colour_text()
+
+    def _colour_text(self) -> None:
+        palette = self.palette()
+        wanted = error_text_colour(palette)
+        # Setting the palette sends PaletteChange again: only set what differs.
+        if palette.color(QPalette.ColorRole.WindowText) != wanted:
+            palette.setColor(QPalette.ColorRole.WindowText, wanted)
+            self.setPalette(palette)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Override of QWidget.changeEvent: the error colour follows the window's."""
+        super().changeEvent(event)
+        if event.type() in _PALETTE_CHANGES:
+            self._colour_text()
+
+
 def error_label(name: str = "") -> QLabel:
-    """A hidden, red, plain-text message shown next to the field it is about."""
-    label = plain_label(name=name or QCoreApplication.translate("DialogParts", "Error"))
+    """A hidden plain-text message in the error colour, shown next to the field it is
+    about (an ``ErrorLabel``)."""
+    label = ErrorLabel()
+    label.setAccessibleName(name or QCoreApplication.translate("DialogParts", "Error"))
     label.setVisible(False)
-    palette = label.palette()
-    palette.setColor(QPalette.ColorRole.WindowText, Qt.GlobalColor.red)  # reads on light and dark
-    label.setPalette(palette)
     return label
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.dialog_parts import IconLabel
 from desktop.ui.icons import themed_icon
 
 # The main window's shortcuts for the first steps, named in the text so they are learnt.
@@ -46,9 +47,8 @@ def _heading(text: str, scale: float) -> QLabel:
 
 
 def _icon(name: str, lines: int, parent: QWidget) -> QLabel:
-    label = QLabel()
-    side = parent.fontMetrics().height() * lines
-    label.setPixmap(themed_icon(name).pixmap(side, side))
+    # An IconLabel redraws itself in the new colours when light turns dark.
+    label = IconLabel(name, parent.fontMetrics().height() * lines)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     return label
 

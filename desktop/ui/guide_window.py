@@ -11,7 +11,7 @@ import unicodedata
 from enum import StrEnum
 from importlib import resources
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -78,6 +78,10 @@ def guide_markdown() -> str:
 class _GuideBrowser(QTextBrowser):
     """Keeps the text in a readable column and a chosen heading at the top across resizes."""
 
+    # Its own palette changed (light to dark). The window's changeEvent comes too early for
+    # this: a parent hears of a new palette before its children get it.
+    palette_changed = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.anchor: QTextBlock | None = None
@@ -103,6 +107,12 @@ class _GuideBrowser(QTextBrowser):
             frame.setRightMargin(side)
             root.setFrameFormat(frame)
         self._apply_anchor()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Override of QWidget.changeEvent: say when the palette changed."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.palette_changed.emit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Override of QTextEdit.resizeEvent: the column and the anchored heading follow."""
@@ -220,6 +230,7 @@ class GuideWindow(QWidget):
         self.zoom_out_action.triggered.connect(lambda: self.zoom_by(-1))
         self.zoom_reset_action.triggered.connect(lambda: self.zoom_by(-self._zoom))
         self.close_action.triggered.connect(self.close)
+        self.browser.palette_changed.connect(self._on_palette_changed)
         self._update_zoom_actions()
 
     # -- building -------------------------------------------------------------------------
@@ -373,6 +384,12 @@ class GuideWindow(QWidget):
             self.match_label.setText(
                 self.tr("{number} of {count}").format(number=number, count=len(selections))
             )
+
+    def _on_palette_changed(self) -> None:
+        # Matches are tinted with the palette's highlight colour when marked: mark them
+        # again in the new colours.
+        if self.find_field.text():
+            self._mark_matches()
 
     def match_count(self) -> int:
         return len(self.browser.extraSelections())

@@ -117,6 +117,49 @@ def is_dark(palette: QPalette) -> bool:
     return palette.color(Role.Window).lightness() < palette.color(Role.WindowText).lightness()
 
 
+def _luminance(colour: QColor) -> float:
+    """WCAG relative luminance of ``colour`` (0 black to 1 white)."""
+
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(colour.redF())
+        + 0.7152 * channel(colour.greenF())
+        + 0.0722 * channel(colour.blueF())
+    )
+
+
+def contrast_ratio(first: QColor, second: QColor) -> float:
+    """WCAG contrast ratio of two colours, from 1 (same) to 21 (black on white)."""
+    lighter, darker = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+# Text that must be read: WCAG AA for normal-sized text.
+ERROR_CONTRAST = 4.5
+_ERROR_ON_LIGHT = "#b3261e"  # a deep red
+_ERROR_ON_DARK = "#ff8a80"  # a soft, light red
+
+
+def error_text_colour(palette: QPalette) -> QColor:
+    """The colour of error text on ``palette``'s window: a dark red on a light window, a
+    light red on a dark one, with a contrast of at least ``ERROR_CONTRAST`` against it.
+
+    Decided by the Window colour alone (not ``is_dark``): a label already showing red
+    text has that red as its WindowText. Pure red reads at only ~3.6:1 on light grey.
+    """
+    window = palette.color(Role.Window)
+    dark = _luminance(window) < 0.18  # darker than mid grey
+    colour = QColor(_ERROR_ON_DARK if dark else _ERROR_ON_LIGHT)
+    # An unusual window colour (a custom theme) may still be too close: move away from it.
+    for _step in range(20):
+        if contrast_ratio(colour, window) >= ERROR_CONTRAST:
+            break
+        colour = colour.lighter(112) if dark else colour.darker(112)
+    return colour
+
+
 def apply_theme(app: QApplication, theme: str) -> None:
     """Make the application look as ``theme`` says ("system", "light" or "dark"; anything
     else counts as "system"). Call it before the main window is built, and again whenever

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from desktop.ui.empty_state import EmptyState, NoMatchesState
+from desktop.ui.theme import apply_theme
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -74,3 +76,28 @@ def test_no_matches_names_the_search_and_offers_the_right_way_back(qtbot: QtBot)
 
     with qtbot.waitSignal(nothing.clear_requested):
         qtbot.mouseClick(nothing.clear_button, LEFT)
+
+
+def _ink(label: QLabel) -> int:
+    """The average lightness of the icon's drawn pixels."""
+    image = label.pixmap().toImage()
+    opaque = [
+        image.pixelColor(x, y)
+        for x in range(0, image.width(), 2)
+        for y in range(0, image.height(), 2)
+        if image.pixelColor(x, y).alpha() > 200
+    ]
+    assert opaque, "the icon was drawn"
+    return sum(p.lightness() for p in opaque) // len(opaque)
+
+
+def test_the_icon_is_redrawn_when_light_turns_dark(qtbot: QtBot, qapp: QApplication) -> None:
+    apply_theme(qapp, "light")
+    try:
+        empty = EmptyState()
+        shown(qtbot, empty)
+        assert _ink(empty.icon) < 80
+        apply_theme(qapp, "dark")
+        qtbot.waitUntil(lambda: _ink(empty.icon) > 180)
+    finally:
+        apply_theme(qapp, "system")

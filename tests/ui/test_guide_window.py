@@ -6,8 +6,8 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QPalette
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QColor, QKeySequence, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.categories import Category
@@ -19,6 +19,9 @@ from desktop.ui.guide_window import (
     open_guide,
     slug,
 )
+from desktop.ui.theme import apply_theme, fallback_palette
+
+HIGHLIGHT = QPalette.ColorRole.Highlight
 
 
 @pytest.fixture
@@ -249,3 +252,24 @@ def test_every_control_has_an_accessible_name(qtbot: QtBot, owner: QWidget) -> N
     ]
     assert len(interactive) >= 6
     assert [type(w).__name__ for w in interactive if not w.accessibleName()] == []
+
+
+def test_find_highlights_take_the_new_colours_when_the_theme_changes(
+    qtbot: QtBot, owner: QWidget, qapp: QApplication
+) -> None:
+    apply_theme(qapp, "light")
+    try:
+        guide = opened(qtbot, owner)
+        qtbot.keyClicks(guide.find_field, "referral")
+        browser = guide.browser
+
+        def current_background() -> QColor:
+            first = browser.textCursor()
+            chosen = [s for s in browser.extraSelections() if s.cursor == first]
+            return chosen[0].format.background().color()
+
+        assert current_background() == fallback_palette("light").color(HIGHLIGHT)
+        apply_theme(qapp, "dark")
+        qtbot.waitUntil(lambda: current_background() == fallback_palette("dark").color(HIGHLIGHT))
+    finally:
+        apply_theme(qapp, "system")

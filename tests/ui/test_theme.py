@@ -6,12 +6,20 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QGuiApplication, QImage, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QToolButton
 from pytestqt.qtbot import QtBot
 
 from desktop.ui import icons
-from desktop.ui.theme import apply_theme, current_theme, fallback_palette, is_dark
+from desktop.ui.dialog_parts import InfoBox, error_label
+from desktop.ui.theme import (
+    apply_theme,
+    contrast_ratio,
+    current_theme,
+    error_text_colour,
+    fallback_palette,
+    is_dark,
+)
 
 WINDOW = QPalette.ColorRole.Window
 
@@ -169,3 +177,61 @@ def test_icons_are_sharp_at_twice_the_pixels(qapp: QApplication) -> None:
     assert fine.devicePixelRatio() == 2.0
     assert (fine.width(), fine.height()) == (40, 40)
     assert fine.deviceIndependentSize().toSize() == QSize(20, 20)
+
+
+# --- error text ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_error_text_reads_on_both_fallback_palettes(theme: str) -> None:
+    palette = fallback_palette(theme)
+    colour = error_text_colour(palette)
+    window = palette.color(WINDOW)
+    assert contrast_ratio(colour, window) >= 4.5
+    assert colour.hue() in range(0, 15) or colour.hue() > 345, "it is still red"
+    # Darker than the window on light, lighter on dark.
+    assert (colour.lightness() > window.lightness()) == (theme == "dark")
+
+
+def test_pure_red_was_too_faint_on_light_grey() -> None:
+    assert contrast_ratio(QColor("red"), fallback_palette("light").color(WINDOW)) < 4.5
+
+
+def test_an_error_label_changes_red_with_the_theme(qtbot: QtBot, qapp: QApplication) -> None:
+    apply_theme(qapp, "light")
+    label = error_label("Name: error")
+    qtbot.addWidget(label)
+    label.setText("Type a name.")
+    label.show()
+    light_red = label.palette().color(QPalette.ColorRole.WindowText)
+    assert light_red == error_text_colour(fallback_palette("light"))
+
+    apply_theme(qapp, "dark")
+    qtbot.waitUntil(
+        lambda: (
+            label.palette().color(QPalette.ColorRole.WindowText)
+            == error_text_colour(fallback_palette("dark"))
+        )
+    )
+
+
+def test_an_info_box_icon_is_redrawn_for_the_new_palette(qtbot: QtBot, qapp: QApplication) -> None:
+    apply_theme(qapp, "light")
+    box = InfoBox("fa6s.circle-info", name="Note")
+    qtbot.addWidget(box)
+    box.show()
+
+    def ink(label: QLabel) -> int:
+        image = label.pixmap().toImage()
+        opaque = [
+            image.pixelColor(x, y)
+            for x in range(image.width())
+            for y in range(image.height())
+            if image.pixelColor(x, y).alpha() > 200
+        ]
+        assert opaque, "the icon was drawn"
+        return sum(p.lightness() for p in opaque) // len(opaque)
+
+    assert ink(box.icon) < 80
+    apply_theme(qapp, "dark")
+    qtbot.waitUntil(lambda: ink(box.icon) > 180)
