@@ -16,8 +16,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QLocale
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.app import create_main_window, open_context
@@ -29,6 +29,7 @@ from desktop.domain.profile import Profile
 from desktop.domain.services import Services
 from desktop.printing.letter_document import build_letter_document, paint_page
 from desktop.ui.main_window import MainWindow
+from desktop.ui.theme import apply_theme
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 WHEN = datetime(2026, 11, 25, 19, 0, tzinfo=UTC)
@@ -145,6 +146,114 @@ def shoot_import(services: Services, folder: Path, name: str) -> None:
     dialog.close()
 
 
+def card_photo_png() -> bytes:
+    """A photo of a business card, drawn here so the script needs no image files."""
+    image = QImage(700, 400, QImage.Format.Format_RGB32)
+    image.fill(QColor("#d8d2c4"))  # the table the card lies on
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor("#fbfaf6"))
+    painter.setPen(QColor("#b9b2a3"))
+    painter.drawRoundedRect(60, 45, 580, 310, 10, 10)
+    painter.setPen(QColor("#1f3a5f"))
+    font = QFont("Noto Serif", 26, QFont.Weight.Bold)
+    painter.setFont(font)
+    painter.drawText(100, 130, "Dana Davis")
+    painter.setFont(QFont("Noto Sans", 15))
+    painter.drawText(100, 165, "Director of Engineering · Platform")
+    painter.setPen(QColor("#333333"))
+    painter.setFont(QFont("Noto Sans", 13))
+    for row, line in enumerate(
+        (
+            "Acme Robotics",
+            "500 Market Street, Suite 12",
+            "Springfield, IL 62701",
+            "+1 (555) 010-2233 · dana.davis@acme.example",
+        )
+    ):
+        painter.drawText(100, 230 + row * 28, line)
+    painter.end()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(data.data())
+
+
+def shoot_first_run(app: QApplication, folder: Path) -> None:
+    """A new user's first look: the empty list saying how to begin, and the guide."""
+    context = open_context(folder / "first-run", fixed_clock(WHEN))
+    window = create_main_window(context)
+    window.resize(1360, 860)
+    window.show()
+    app.processEvents()
+    shoot(window, "first-run.png")
+    from desktop.ui.guide_window import GuideSection, open_guide
+
+    guide = open_guide(window)
+    guide.resize(980, 700)
+    app.processEvents()
+    guide.show_section(GuideSection.AFTER_INTERVIEW)
+    app.processEvents()
+    shoot(guide, "guide.png")
+    guide.close()
+    window.close()
+    context.close()
+
+
+def shoot_card_entry(app: QApplication, window: MainWindow) -> None:
+    """The next card of an interview day: event box ticked, the card's photo beside the
+    form, and the look-alike warning while typing a name already saved."""
+    window.new_action.trigger()
+    form = window.card_form
+    form.fields["company"].setText("Acme Robotics")
+    form.fields["street"].setText("500 Market Street, Suite 12")
+    form.fields["city"].setText("Springfield")
+    form.fields["region"].setText("IL")
+    form.fields["postal_code"].setText("62701")
+    window.card_event_box.setChecked(True)
+    window.card_event_box.discussed.setText("the fleet migration and the on-call rotation")
+    form.fields["given_name"].setText("Dana")
+    form.fields["family_name"].setText("Davis")
+    form.fields["job_title"].setText("Director of Engineering")
+    window.card_photo.set_photo(card_photo_png(), "image/png")
+    window._look_for_similar()
+    window._on_card_edited()  # the letter follows the card, as it does while typing
+    window.statusBar().showMessage(
+        "Saved Mr. Sam Okafor, with a follow-up due by Nov 26, 2026, 7:00 PM. "
+        "Next card: type the name."
+    )
+    window.right_splitter.setSizes([700, 160])
+    app.processEvents()
+    shoot(window, "card-entry.png")
+    from desktop.domain.card_text import recognise_card_text
+    from desktop.ui.paste_card_dialog import PasteCardDialog
+
+    form.load(None)  # a blank card: everything read is ticked, ready to fill in
+    dialog = PasteCardDialog(recognise_card_text(PASTED_SIGNATURE), form.card(), window)
+    dialog.show()
+    app.processEvents()
+    shoot(dialog, "paste-signature.png")
+    dialog.close()
+    form.load(None)
+    window.card_photo.clear()
+    window.right_splitter.setSizes([470, 390])
+
+
+PASTED_SIGNATURE = """Thanks again for coming in today!
+
+Priya Raman
+Senior Developer | Hooli
+1600 Amphitheatre Way, Floor 3
+Mountain View, CA 94043
+M: (650) 555-0142
+priya.raman@hooli.example
+www.hooli.example
+
+Sent from my iPhone
+"""
+
+
 def main() -> int:
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -203,16 +312,25 @@ def main() -> int:
         window.statusBar().showMessage("Saved Ms. Dana Davis")
         app.processEvents()
         window.left_tabs.setCurrentWidget(window.contacts_pane)
+        apply_theme(app, "light")
         app.processEvents()
         shoot(window, "main-window.png")
+        apply_theme(app, "dark")
+        app.processEvents()
+        shoot(window, "main-window-dark.png")
+        apply_theme(app, "light")
+        app.processEvents()
         window.show_today()
         window.today_view.table.selectRow(1)  # Ms. Davis, after the interview
         app.processEvents()
         shoot(window, "today.png")
         shoot_letter(window, "letter.png")
         shoot_import(services, Path(tmp), "import.png")
+        window.left_tabs.setCurrentWidget(window.contacts_pane)
+        shoot_card_entry(app, window)
         window.close()
         context.close()
+        shoot_first_run(app, Path(tmp))
     return 0
 
 

@@ -32,8 +32,10 @@ _SCHEMES = {Theme.LIGHT: Qt.ColorScheme.Light, Theme.DARK: Qt.ColorScheme.Dark}
 _DARK = {
     Role.Window: "#2b2b2b",
     Role.WindowText: "#e8e8e8",
-    Role.Base: "#1f1f1f",
-    Role.AlternateBase: "#262626",
+    # Fields a little lighter than the window (as Windows 11 does): Fusion draws their frame
+    # darker than the window, which would vanish on a darker field.
+    Role.Base: "#333333",
+    Role.AlternateBase: "#3a3a3a",
     Role.ToolTipBase: "#3a3a3a",
     Role.ToolTipText: "#e8e8e8",
     Role.PlaceholderText: "#9a9a9a",

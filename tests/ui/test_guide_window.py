@@ -77,7 +77,7 @@ def test_each_section_ends_with_what_the_app_does() -> None:
     for heading in headings:
         last = section_text(text, heading).split("**In the app:**")
         assert len(last) == 2 and last[1].strip(), f"“{heading}” says how the app helps"
-    assert "Ctrl+L" in section_text(text, "After an interview")
+    assert "Ctrl+Return" in section_text(text, "After an interview"), "the card-by-card flow"
     assert "cool-down" in section_text(text, "Follow up, don't stalk")
 
 
