@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -59,6 +59,8 @@ class LetterComposer(QWidget):
         self.manage_button.setAccessibleName(self.tr("Edit templates"))
 
         self.print_action = QAction(themed_icon("fa6s.print"), self.tr("Print…"), self)
+        self.print_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Print))
+        self.print_action.setStatusTip(self.tr("Print the letter shown"))
         self.print_preview_action = QAction(
             themed_icon("fa6s.eye"), self.tr("Print Preview…"), self
         )

@@ -361,11 +361,17 @@ class MainWindow(QMainWindow):
             tip="Edit the letters for each situation",
         )
         self.preferences_action = self._action(
-            self.tr("Pr&eferences…"), "fa6s.sliders", keys(QKeySequence.StandardKey.Preferences)
+            self.tr("Pr&eferences…"),
+            "fa6s.sliders",
+            # Windows has no standard key for it: Ctrl+, as most applications there use.
+            keys(QKeySequence.StandardKey.Preferences) or [QKeySequence("Ctrl+,")],
         )
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.quit_action = self._action(
-            self.tr("&Quit"), "fa6s.right-from-bracket", keys(QKeySequence.StandardKey.Quit)
+            self.tr("&Quit"),
+            "fa6s.right-from-bracket",
+            # Platforms without a standard Quit key (Windows, bare X11) get the usual Ctrl+Q.
+            keys(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")],
         )
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.guide_action = self._action(
@@ -385,6 +391,12 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.import_action, self.export_action])
         file_menu.addSeparator()
         file_menu.addActions([self.backup_action, self.restore_action])
+        file_menu.addSeparator()
+        composer = self.composer
+        file_menu.addActions(
+            [composer.print_action, composer.print_preview_action, composer.pdf_action]
+        )
+        file_menu.addActions([composer.envelope_print_action, composer.envelope_pdf_action])
         file_menu.addSeparator()
         file_menu.addActions(
             [self.export_calendar_action, self.print_agenda_action, self.agenda_pdf_action]

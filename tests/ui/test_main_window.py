@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -231,3 +233,44 @@ def test_every_interactive_widget_has_an_accessible_name(window: MainWindow) -> 
     ]
     assert len(interactive) > 20, "the card form, table and toolbar were all inspected"
     assert unnamed == []
+
+
+def _menu_actions(window: MainWindow) -> list[QAction]:
+    found: list[QAction] = []
+    for top in window.menuBar().actions():
+        menu = top.menu()
+        if menu is not None:
+            found += [a for a in menu.actions() if not a.isSeparator()]
+    return found
+
+
+@pytest.mark.parametrize(
+    "standard",
+    [
+        QKeySequence.StandardKey.New,
+        QKeySequence.StandardKey.Save,
+        QKeySequence.StandardKey.Print,
+        QKeySequence.StandardKey.Find,
+        QKeySequence.StandardKey.Delete,
+        QKeySequence.StandardKey.Undo,
+        QKeySequence.StandardKey.Redo,
+        QKeySequence.StandardKey.HelpContents,
+    ],
+)
+def test_each_standard_shortcut_has_its_menu_entry(
+    window: MainWindow, standard: QKeySequence.StandardKey
+) -> None:
+    wanted = QKeySequence.keyBindings(standard)
+    assert wanted, "this platform defines the key"
+    owners = [a.text() for a in _menu_actions(window) if wanted[0] in a.shortcuts()]
+    assert len(owners) == 1, f"{standard.name}: {owners}"
+
+
+def test_preferences_and_about_go_where_the_platform_puts_them(window: MainWindow) -> None:
+    # On macOS Qt moves these two to the application menu by their role.
+    assert window.preferences_action.menuRole() == QAction.MenuRole.PreferencesRole
+    assert window.about_action.menuRole() == QAction.MenuRole.AboutRole
+    assert window.quit_action.menuRole() == QAction.MenuRole.QuitRole
+    assert window.preferences_action.shortcuts(), "Preferences has a shortcut on every OS"
+    assert window.quit_action.shortcuts(), "and so has Quit"
+    assert window.preferences_action in _menu_actions(window)
