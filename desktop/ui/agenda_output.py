@@ -19,6 +19,9 @@ from desktop.printing.agenda_document import agenda_page, build_agenda_document
 from desktop.printing.page import PageSpec, default_page_spec
 from desktop.printing.pdf import write_pdf
 from desktop.printing.render import full_sheet_layout, render_document
+from desktop.ui.translations import TranslationContext
+
+AgendaOutput = TranslationContext("AgendaOutput")
 
 
 def _documents_folder() -> Path:
@@ -37,11 +40,16 @@ def export_calendar(parent: QWidget, follow_ups: FollowUpService, now: datetime)
     pending = follow_ups.pending()
     if not pending:
         QMessageBox.information(
-            parent, "Export to calendar", "There are no pending follow-ups to export."
+            parent,
+            AgendaOutput.tr("Export to calendar"),
+            AgendaOutput.tr("There are no pending follow-ups to export."),
         )
         return ""
     path = _ask_save_path(
-        parent, "Export follow-ups to calendar", "follow-ups.ics", "Calendar files (*.ics)"
+        parent,
+        AgendaOutput.tr("Export follow-ups to calendar"),
+        "follow-ups.ics",
+        AgendaOutput.tr("Calendar files (*.ics)"),
     )
     if path is None:
         return ""
@@ -53,10 +61,24 @@ def export_calendar(parent: QWidget, follow_ups: FollowUpService, now: datetime)
     try:
         path.write_bytes(follow_ups_to_ics(pending, now=now))
     except OSError as exc:
-        QMessageBox.warning(parent, "Calendar not saved", f"Could not write {path}: {exc.strerror}")
+        QMessageBox.warning(parent, AgendaOutput.tr("Calendar not saved"), _not_written(path, exc))
         return ""
-    noun = "follow-up" if len(pending) == 1 else "follow-ups"
-    return f"Exported {len(pending)} {noun} to {path.name}: import it into your calendar."
+    # English picks its own singular; each message still takes every plural form.
+    if len(pending) == 1:
+        done = AgendaOutput.tr(
+            "Exported %n follow-up to {name}: import it into your calendar.", "", len(pending)
+        )
+    else:
+        done = AgendaOutput.tr(
+            "Exported %n follow-ups to {name}: import it into your calendar.", "", len(pending)
+        )
+    return done.format(name=path.name)
+
+
+def _not_written(path: Path, exc: OSError) -> str:
+    return AgendaOutput.tr("Could not write {path}: {reason}").format(
+        path=path, reason=exc.strerror
+    )
 
 
 def _agenda_document(agenda: Agenda, zone: tzinfo) -> tuple[PageSpec, QTextDocument]:
@@ -67,9 +89,9 @@ def _agenda_document(agenda: Agenda, zone: tzinfo) -> tuple[PageSpec, QTextDocum
 def save_agenda_pdf(parent: QWidget, agenda: Agenda, zone: tzinfo) -> str:
     path = _ask_save_path(
         parent,
-        "Save agenda as PDF",
+        AgendaOutput.tr("Save agenda as PDF"),
         f"follow-ups-{agenda.now.astimezone(zone).date().isoformat()}.pdf",
-        "PDF files (*.pdf)",
+        AgendaOutput.tr("PDF files (*.pdf)"),
     )
     if path is None:
         return ""
@@ -77,11 +99,11 @@ def save_agenda_pdf(parent: QWidget, agenda: Agenda, zone: tzinfo) -> str:
         path = path.with_suffix(".pdf")
     page, document = _agenda_document(agenda, zone)
     try:
-        write_pdf(document, page, path, "Follow-ups")
+        write_pdf(document, page, path, AgendaOutput.tr("Follow-ups"))
     except OSError as exc:
-        QMessageBox.warning(parent, "PDF not saved", f"Could not write {path}: {exc.strerror}")
+        QMessageBox.warning(parent, AgendaOutput.tr("PDF not saved"), _not_written(path, exc))
         return ""
-    return f"Saved the agenda to {path.name}."
+    return AgendaOutput.tr("Saved the agenda to {name}.").format(name=path.name)
 
 
 def print_agenda(parent: QWidget, agenda: Agenda, zone: tzinfo) -> str:
@@ -90,14 +112,14 @@ def print_agenda(parent: QWidget, agenda: Agenda, zone: tzinfo) -> str:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(full_sheet_layout(page))
     printer.setFullPage(True)
-    printer.setDocName("Follow-ups")
+    printer.setDocName(AgendaOutput.tr("Follow-ups"))
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle("Print agenda")
+    dialog.setWindowTitle(AgendaOutput.tr("Print agenda"))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return ""
     try:
         render_document(document, printer, printer.resolution())
     except RuntimeError as exc:
-        QMessageBox.warning(parent, "Not printed", str(exc))
+        QMessageBox.warning(parent, AgendaOutput.tr("Not printed"), str(exc))
         return ""
-    return "Sent the agenda to the printer."
+    return AgendaOutput.tr("Sent the agenda to the printer.")

@@ -8,7 +8,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,10 +28,19 @@ from desktop.ui.dialog_parts import heading_label, ok_cancel_buttons, plain_labe
 from desktop.ui.local_time import format_local
 from desktop.ui.row_table_model import RowTableModel
 from desktop.ui.tables import row_table
+from desktop.ui.translations import QT_TRANSLATE_NOOP, TranslationContext
+from desktop.ui.vocabulary_text import backup_kind_text
 
-BACKUP_FILTER = "Follow-Up Desk backups (*.sqlite3);;All files (*)"
+# Shown translated (BackupDialogs.tr); in English this is the text itself.
+BACKUP_FILTER = QT_TRANSLATE_NOOP(
+    "BackupDialogs", "Follow-Up Desk backups (*.sqlite3);;All files (*)"
+)
 # A copy quicker than this shows no progress at all (most copies: a few megabytes).
 PROGRESS_DELAY_MS = 300
+
+
+# Module-level text, in the context lupdate reads from the name before ``.tr``.
+BackupDialogs = TranslationContext("BackupDialogs")
 
 
 def _size(size: int) -> str:
@@ -39,7 +48,14 @@ def _size(size: int) -> str:
 
 
 class BackupTableModel(RowTableModel[BackupInfo]):
-    headers = ("Made", "Why", "Contacts", "Size", "State")
+    # Translated by RowTableModel.headerData in this class's context.
+    headers = (
+        QT_TRANSLATE_NOOP("BackupTableModel", "Made"),
+        QT_TRANSLATE_NOOP("BackupTableModel", "Why"),
+        QT_TRANSLATE_NOOP("BackupTableModel", "Contacts"),
+        QT_TRANSLATE_NOOP("BackupTableModel", "Size"),
+        QT_TRANSLATE_NOOP("BackupTableModel", "State"),
+    )
 
     def __init__(self, zone: tzinfo, parent: Any = None) -> None:
         super().__init__(parent)
@@ -55,12 +71,12 @@ class BackupTableModel(RowTableModel[BackupInfo]):
         if column == 0:
             return format_local(record.created_at, self._zone)
         if column == 1:
-            return record.kind.label
+            return backup_kind_text(record.kind)
         if column == 2:
             return "" if record.contact_count is None else QLocale().toString(record.contact_count)
         if column == 3:
             return _size(record.size)
-        return "Good" if record.ok else "Cannot be used"
+        return self.tr("Good") if record.ok else self.tr("Cannot be used")
 
 
 class RestoreDialog(QDialog):
@@ -68,35 +84,37 @@ class RestoreDialog(QDialog):
 
     def __init__(self, backups: list[BackupInfo], zone: tzinfo, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Restore from a backup")
-        self.setAccessibleName("Restore from a backup")
+        self.setWindowTitle(self.tr("Restore from a backup"))
+        self.setAccessibleName(self.tr("Restore from a backup"))
         self.resize(640, 380)
         self.chosen: Path | None = None
         self.model = BackupTableModel(zone, self)
         self.model.set_rows(backups)
-        self.table = row_table(self.model, name="Backups", object_name="backup_table")
+        self.table = row_table(self.model, name=self.tr("Backups"), object_name="backup_table")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, 5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         intro = plain_label(
-            "Your contacts, events and letters go back to how they were in the backup you "
-            "choose. The database as it is now is backed up first, so a restore can itself "
-            "be undone by restoring that copy.",
-            name="What restoring does",
+            self.tr(
+                "Your contacts, events and letters go back to how they were in the backup you "
+                "choose. The database as it is now is backed up first, so a restore can itself "
+                "be undone by restoring that copy."
+            ),
+            name=self.tr("What restoring does"),
         )
-        self.other_button = QPushButton("Other &File…")
-        self.other_button.setAccessibleName("Restore from another file")
-        self.buttons, self.restore_button, _cancel = ok_cancel_buttons("&Restore…")
+        self.other_button = QPushButton(self.tr("Other &File…"))
+        self.other_button.setAccessibleName(self.tr("Restore from another file"))
+        self.buttons, self.restore_button, _cancel = ok_cancel_buttons(self.tr("&Restore…"))
         self.buttons.addButton(self.other_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading_label("Restore from a backup"))
+        layout.addWidget(heading_label(self.tr("Restore from a backup")))
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         if not backups:
-            layout.addWidget(plain_label("There are no backups in the data folder yet."))
+            layout.addWidget(plain_label(self.tr("There are no backups in the data folder yet.")))
         layout.addWidget(self.buttons)
         self.table.selectionModel().currentRowChanged.connect(self._update)
         self.table.doubleClicked.connect(lambda _index: self.accept())
@@ -123,7 +141,9 @@ class RestoreDialog(QDialog):
         self.restore_button.setEnabled(record is not None and record.ok)
 
     def _choose_file(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(self, "Restore from a file", "", BACKUP_FILTER)
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Restore from a file"), "", BackupDialogs.tr(BACKUP_FILTER)
+        )
         if name:
             self.chosen = Path(name)
             super().accept()
@@ -141,13 +161,15 @@ class RestoreDialog(QDialog):
 def confirm_restore(parent: QWidget, source: Path, zone: tzinfo) -> bool:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Restore from a backup")
-    box.setText(f"Restore {source.name}?")
+    box.setWindowTitle(BackupDialogs.tr("Restore from a backup"))
+    box.setText(BackupDialogs.tr("Restore {name}?").format(name=source.name))
     box.setInformativeText(
-        "Everything changed since that backup will be replaced by it. The database as it "
-        "is now is backed up first."
+        BackupDialogs.tr(
+            "Everything changed since that backup will be replaced by it. The database as it "
+            "is now is backed up first."
+        )
     )
-    restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+    restore = box.addButton(BackupDialogs.tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(restore)
     box.exec()
@@ -158,7 +180,7 @@ def ask_backup_destination(parent: QWidget, start_dir: str, now: datetime) -> Pa
     """Where "Back Up Now" writes: a file the user names (a dated name is suggested)."""
     suggested = Path(start_dir or Path.home()) / f"followup-desk-backup-{now:%Y-%m-%d}.sqlite3"
     name, _filter = QFileDialog.getSaveFileName(
-        parent, "Back up now", str(suggested), BACKUP_FILTER
+        parent, BackupDialogs.tr("Back up now"), str(suggested), BackupDialogs.tr(BACKUP_FILTER)
     )
     if not name:
         return None
@@ -166,19 +188,15 @@ def ask_backup_destination(parent: QWidget, start_dir: str, now: datetime) -> Pa
     return path if path.suffix else path.with_suffix(".sqlite3")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BackupDialogs", text)
-
-
 def backup_progress_dialog(parent: QWidget, path: Path) -> QProgressDialog:
     """The window-modal progress of a copy to ``path``, with Cancel; it shows itself only
     once the copy has taken ``PROGRESS_DELAY_MS`` (see QProgressDialog.minimumDuration)."""
     dialog = QProgressDialog(parent)
-    dialog.setWindowTitle(_tr("Backing up"))
-    dialog.setLabelText(_tr("Copying your database to {name}…").format(name=path.name))
-    dialog.setAccessibleName(_tr("Backup progress"))
-    cancel = QPushButton(_tr("Cancel"))
-    cancel.setAccessibleName(_tr("Cancel the backup"))
+    dialog.setWindowTitle(BackupDialogs.tr("Backing up"))
+    dialog.setLabelText(BackupDialogs.tr("Copying your database to {name}…").format(name=path.name))
+    dialog.setAccessibleName(BackupDialogs.tr("Backup progress"))
+    cancel = QPushButton(BackupDialogs.tr("Cancel"))
+    cancel.setAccessibleName(BackupDialogs.tr("Cancel the backup"))
     dialog.setCancelButton(cancel)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(PROGRESS_DELAY_MS)
@@ -227,24 +245,36 @@ def ask_what_to_do_with_damaged(
     """At start: the database is damaged. Say so plainly and offer the way out."""
     box = QMessageBox()
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(f"{APP_NAME}: the database is damaged")
-    box.setText("Your database cannot be opened because it is damaged.")
+    box.setWindowTitle(BackupDialogs.tr("{app}: the database is damaged").format(app=APP_NAME))
+    box.setText(BackupDialogs.tr("Your database cannot be opened because it is damaged."))
     details = [error.reason, ""]
     details.append(
-        f"It will not be changed: {APP_NAME} keeps it aside, as it is, in the data folder "
-        f"({error.path.parent}), for a rescue later."
+        BackupDialogs.tr(
+            "It will not be changed: {app} keeps it aside, as it is, in the data folder "
+            "({folder}), for a rescue later."
+        ).format(app=APP_NAME, folder=error.path.parent)
     )
     restore = None
     if newest is not None:
-        count = "" if newest.contact_count is None else f", {newest.contact_count} contacts"
-        details.append(
-            f"\nThe newest good backup is from {format_local(newest.created_at, zone)}{count}."
+        made = format_local(newest.created_at, zone)
+        if newest.contact_count is None:
+            newest_text = BackupDialogs.tr("\nThe newest good backup is from {made}.").format(
+                made=made
+            )
+        else:
+            newest_text = BackupDialogs.tr(
+                "\nThe newest good backup is from {made}, %n contacts.", "", newest.contact_count
+            ).format(made=made)
+        details.append(newest_text)
+        restore = box.addButton(
+            BackupDialogs.tr("Restore the Newest Backup"), QMessageBox.ButtonRole.AcceptRole
         )
-        restore = box.addButton("Restore the Newest Backup", QMessageBox.ButtonRole.AcceptRole)
     else:
-        details.append("\nThere is no backup in the data folder to restore.")
-    empty = box.addButton("Start With an Empty Database", QMessageBox.ButtonRole.DestructiveRole)
-    quit_button = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+        details.append(BackupDialogs.tr("\nThere is no backup in the data folder to restore."))
+    empty = box.addButton(
+        BackupDialogs.tr("Start With an Empty Database"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    quit_button = box.addButton(BackupDialogs.tr("Quit"), QMessageBox.ButtonRole.RejectRole)
     box.setInformativeText("\n".join(details))
     box.setDefaultButton(restore or quit_button)
     box.setEscapeButton(quit_button)

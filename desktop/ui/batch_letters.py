@@ -34,14 +34,17 @@ from desktop.printing.letter_pdf import letters_pdf_bytes
 from desktop.printing.page import PageSpec
 from desktop.printing.render import render_documents
 from desktop.ui import letter_output
+from desktop.ui.translations import TranslationContext
+
+BatchLetters = TranslationContext("BatchLetters")
 
 
 def _progress_dialog(parent: QWidget, label: str, total: int) -> QProgressDialog:
-    dialog = QProgressDialog(label, "Cancel", 0, total, parent)
-    dialog.setWindowTitle("Letters")
+    dialog = QProgressDialog(label, BatchLetters.tr("Cancel"), 0, total, parent)
+    dialog.setWindowTitle(BatchLetters.tr("Letters"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)  # short jobs finish before it would flash up
-    dialog.setAccessibleName("Progress")
+    dialog.setAccessibleName(BatchLetters.tr("Progress"))
     return dialog
 
 
@@ -85,40 +88,49 @@ def send_all(
 ) -> str:
     """Write or print a letter for each owed follow-up; returns a status sentence."""
     if not owed:
-        QMessageBox.information(parent, "Letters", "No follow-ups are due right now.")
+        QMessageBox.information(
+            parent, BatchLetters.tr("Letters"), BatchLetters.tr("No follow-ups are due right now.")
+        )
         return ""
     drafts, failed = draft_all(services, owed, clock, zone)
     if not drafts:
-        return "No letters could be drafted."
+        return BatchLetters.tr("No letters could be drafted.")
     letters = [draft.letter() for draft in drafts]
     count = len(letters)
     if to_pdf:
         chosen, _ = QFileDialog.getSaveFileName(
             parent,
-            "Save letters as one PDF",
-            str(letter_output.documents_folder() / "follow-up letters.pdf"),
-            "PDF files (*.pdf)",
+            BatchLetters.tr("Save letters as one PDF"),
+            str(letter_output.documents_folder() / BatchLetters.tr("follow-up letters.pdf")),
+            BatchLetters.tr("PDF files (*.pdf)"),
         )
         if not chosen:
             return ""
         path = Path(chosen).with_suffix(".pdf")
-        dialog = _progress_dialog(parent, f"Writing {count} letters…", count)
+        dialog = _progress_dialog(parent, BatchLetters.tr("Writing %n letters…", "", count), count)
         data = letters_pdf_bytes(letters, page, progress=_step(dialog))
         dialog.close()
         if data is None:
-            return "Cancelled: no PDF was written."
+            return BatchLetters.tr("Cancelled: no PDF was written.")
         try:
             path.write_bytes(data)
         except OSError as exc:
-            QMessageBox.warning(parent, "PDF not saved", f"Could not write {path}: {exc.strerror}")
+            QMessageBox.warning(
+                parent,
+                BatchLetters.tr("PDF not saved"),
+                BatchLetters.tr("Could not write {path}: {reason}").format(
+                    path=path, reason=exc.strerror
+                ),
+            )
             return ""
-        output, done = LetterOutput.PDF, f"Saved {count} letters to {path.name}"
+        done = BatchLetters.tr("Saved %n letters to {name}", "", count).format(name=path.name)
+        output = LetterOutput.PDF
     else:
-        printer = letter_output.printer_for(page, f"{count} letters")
+        printer = letter_output.printer_for(page, BatchLetters.tr("%n letters", "", count))
         print_dialog = QPrintDialog(printer, parent)
         if print_dialog.exec() != QDialog.DialogCode.Accepted:
             return ""
-        dialog = _progress_dialog(parent, f"Printing {count} letters…", count)
+        dialog = _progress_dialog(parent, BatchLetters.tr("Printing %n letters…", "", count), count)
         finished = render_documents(
             (build_letter_document(letter, page) for letter in letters),
             printer,
@@ -128,12 +140,12 @@ def send_all(
         )
         dialog.close()
         if not finished:
-            return "Printing cancelled."
-        output, done = LetterOutput.PRINTED, f"Printed {count} letters"
+            return BatchLetters.tr("Printing cancelled.")
+        output, done = LetterOutput.PRINTED, BatchLetters.tr("Printed %n letters", "", count)
     marked = _record_all(parent, services, drafts, output)
-    message = f"{done}; {marked} follow-up(s) marked sent."
+    message = BatchLetters.tr("{done}; %n follow-up(s) marked sent.", "", marked).format(done=done)
     if failed:
-        message += f" Not drafted: {', '.join(failed)}."
+        message += BatchLetters.tr(" Not drafted: {names}.").format(names=", ".join(failed))
     return message
 
 
@@ -145,9 +157,13 @@ def _record_all(
 ) -> int:
     answer = QMessageBox.question(
         parent,
-        "Mark as sent",
-        f"Mark these {len(drafts)} follow-ups as sent by typed letter?\n\n"
-        "Any that would break the cool-down stay open for you to decide one by one.",
+        BatchLetters.tr("Mark as sent"),
+        BatchLetters.tr(
+            "Mark these %n follow-ups as sent by typed letter?\n\n"
+            "Any that would break the cool-down stay open for you to decide one by one.",
+            "",
+            len(drafts),
+        ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.Yes,
     )

@@ -17,7 +17,6 @@ from pathlib import Path
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
-    QCoreApplication,
     QIODevice,
     QMimeData,
     QPoint,
@@ -68,6 +67,7 @@ from desktop.domain.card_photos import (
 )
 from desktop.ui.dialog_parts import ErrorLabel
 from desktop.ui.icons import themed_icon
+from desktop.ui.translations import TranslationContext
 
 MAX_EDGE = 2000  # pixels on the long edge: a card's text stays sharp when zoomed in
 JPEG_QUALITY = 85
@@ -88,8 +88,8 @@ _KEPT_FORMATS = {b"jpeg": "image/jpeg", b"png": "image/png", b"webp": "image/web
 FILE_FILTER_SUFFIXES = "*.jpg *.jpeg *.png *.webp *.bmp *.gif *.tif *.tiff"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CardPhotoView", text)
+# Text of the module's functions (pyside6-lupdate does not read a ``_tr`` wrapper).
+CardPhoto = TranslationContext("CardPhoto")
 
 
 class UnreadablePhoto(Exception):
@@ -123,7 +123,9 @@ def _encode(image: QImage, fmt: str, quality: int = -1) -> bytes:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     # PySide6 takes the format as str at run time; its stubs say bytes, which it refuses.
     if not image.save(buffer, fmt, quality):  # type: ignore[call-overload]
-        raise UnreadablePhoto(_tr("The photo could not be encoded as {format}.").format(format=fmt))
+        raise UnreadablePhoto(
+            CardPhoto.tr("The photo could not be encoded as {format}.").format(format=fmt)
+        )
     return bytes(buffer.data().data())
 
 
@@ -141,11 +143,11 @@ def prepare_photo(data: bytes) -> PhotoUpload:
     """The photo to store for an image file's bytes: small ones as they are, others made at
     most ``MAX_EDGE`` pixels and re-encoded. Raises UnreadablePhoto."""
     if not data:
-        raise UnreadablePhoto(_tr("The file is empty: it holds no image."))
+        raise UnreadablePhoto(CardPhoto.tr("The file is empty: it holds no image."))
     image, source = _read(data)
     if image.isNull():
         raise UnreadablePhoto(
-            _tr(
+            CardPhoto.tr(
                 "This file is not an image Follow-Up Desk can read. "
                 "Use a JPEG, PNG or WebP photo of the card."
             )
@@ -165,7 +167,7 @@ def encode_image(image: QImage, *, lossless_source: bool = True) -> PhotoUpload:
     """``image`` made at most ``MAX_EDGE`` pixels on its long edge, as JPEG; an image from a
     lossless source (a PNG, a screenshot on the clipboard) stays PNG if that is small."""
     if image.isNull():
-        raise UnreadablePhoto(_tr("The image is empty."))
+        raise UnreadablePhoto(CardPhoto.tr("The image is empty."))
     if max(image.width(), image.height()) > MAX_EDGE:
         image = image.scaled(
             MAX_EDGE,
@@ -188,12 +190,12 @@ def read_photo_file(path: Path) -> PhotoUpload:
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise UnreadablePhoto(
-                _tr("{name} is too large to be a photo of a card.").format(name=path.name)
+                CardPhoto.tr("{name} is too large to be a photo of a card.").format(name=path.name)
             )
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadablePhoto(
-            _tr("Could not read {name}: {reason}.").format(
+            CardPhoto.tr("Could not read {name}: {reason}.").format(
                 name=path.name, reason=exc.strerror or str(exc)
             )
         ) from exc

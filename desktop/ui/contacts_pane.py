@@ -39,6 +39,11 @@ from desktop.ui.contact_table_model import COL_NAME, ContactTableModel
 from desktop.ui.empty_state import EmptyState, NoMatchesState
 from desktop.ui.icons import themed_icon
 from desktop.ui.tables import row_table
+from desktop.ui.translations import TranslationContext
+from desktop.ui.vocabulary_text import category_text, follow_up_filter_text
+
+# The count under the table: a plural lupdate can see (not so in self.tr).
+ContactsText = TranslationContext("ContactsText")
 
 
 class ContactsPane(QWidget):
@@ -65,52 +70,57 @@ class ContactsPane(QWidget):
         self._clock = clock
         self._order = ContactOrder()
         self.total = 0
-        self.setAccessibleName("Contacts pane")
+        self.setAccessibleName(self.tr("Contacts pane"))
 
         self.search_field = QLineEdit()
         self.search_field.setObjectName("contact_search")
-        self.search_field.setPlaceholderText("Search names, companies, notes, events…")
-        self.search_field.setAccessibleName("Search contacts")
+        self.search_field.setPlaceholderText(self.tr("Search names, companies, notes, events…"))
+        self.search_field.setAccessibleName(self.tr("Search contacts"))
         self.search_field.setToolTip(
-            "Three letters or more match any part of a card or its events; one or two "
-            "match the start of a name or company. Accents and case are ignored, and every "
-            "word typed must match."
+            self.tr(
+                "Three letters or more match any part of a card or its events; one or two "
+                "match the start of a name or company. Accents and case are ignored, and every "
+                "word typed must match."
+            )
         )
         self.search_field.setClearButtonEnabled(True)
 
         self.category_filter = QComboBox()
-        self.category_filter.setAccessibleName("Filter by relationship")
-        self.category_filter.addItem("All relationships", None)
+        self.category_filter.setAccessibleName(self.tr("Filter by relationship"))
+        self.category_filter.addItem(self.tr("All relationships"), None)
         for category in Category:
-            self.category_filter.addItem(category.label, category.value)
+            self.category_filter.addItem(category_text(category), category.value)
 
         self.follow_up_filter = QComboBox()
-        self.follow_up_filter.setAccessibleName("Filter by follow-up state")
+        self.follow_up_filter.setAccessibleName(self.tr("Filter by follow-up state"))
         for state in FollowUpFilter:
-            self.follow_up_filter.addItem(state.label, state.value)
+            self.follow_up_filter.addItem(follow_up_filter_text(state), state.value)
 
         self.opportunity_filter = QComboBox()
-        self.opportunity_filter.setAccessibleName("Filter by opportunity")
-        self.opportunity_filter.addItem("Any opportunity", None)
+        self.opportunity_filter.setAccessibleName(self.tr("Filter by opportunity"))
+        self.opportunity_filter.addItem(self.tr("Any opportunity"), None)
 
         self.quiet_days = QSpinBox()
-        self.quiet_days.setAccessibleName("Not contacted in the last days")
-        self.quiet_days.lineEdit().setAccessibleName("Not contacted in the last days")
+        self.quiet_days.setAccessibleName(self.tr("Not contacted in the last days"))
+        self.quiet_days.lineEdit().setAccessibleName(self.tr("Not contacted in the last days"))
         self.quiet_days.setRange(0, 3650)
         self.quiet_days.setSingleStep(7)
-        self.quiet_days.setSpecialValueText("Contacted any time")
-        self.quiet_days.setPrefix("Not contacted in ")
-        self.quiet_days.setSuffix(" days")
-        self.quiet_days.setToolTip("Only people with no event or follow-up in this many days")
+        self.quiet_days.setSpecialValueText(self.tr("Contacted any time"))
+        # Around the number: a translation may put words on either side.
+        self.quiet_days.setPrefix(self.tr("Not contacted in "))
+        self.quiet_days.setSuffix(self.tr(" days"))
+        self.quiet_days.setToolTip(
+            self.tr("Only people with no event or follow-up in this many days")
+        )
 
         self.clear_filters_button = QToolButton()
         self.clear_filters_button.setIcon(themed_icon("fa6s.filter-circle-xmark"))
-        self.clear_filters_button.setText("Clear filters")
-        self.clear_filters_button.setAccessibleName("Clear search and filters")
-        self.clear_filters_button.setToolTip("Show every contact again")
+        self.clear_filters_button.setText(self.tr("Clear filters"))
+        self.clear_filters_button.setAccessibleName(self.tr("Clear search and filters"))
+        self.clear_filters_button.setToolTip(self.tr("Show every contact again"))
 
         self.model = ContactTableModel(directory.listings, zone, self)
-        self.table = row_table(self.model, name="Contacts", object_name="contact_table")
+        self.table = row_table(self.model, name=self.tr("Contacts"), object_name="contact_table")
         self.table.setSortingEnabled(True)
         # Shift- and Ctrl-click, Shift+arrows and Ctrl+A select several rows to delete at once.
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -133,7 +143,7 @@ class ContactsPane(QWidget):
         self.stack.addWidget(self.no_matches)
 
         self.count_label = QLabel()
-        self.count_label.setAccessibleName("Number of contacts")
+        self.count_label.setAccessibleName(self.tr("Number of contacts"))
 
         # Two short rows, and combos that may shrink below their longest entry, so the
         # filters never force the pane (and the window) wider.
@@ -214,7 +224,7 @@ class ContactsPane(QWidget):
         self.opportunity_filter.blockSignals(True)
         try:
             self.opportunity_filter.clear()
-            self.opportunity_filter.addItem("Any opportunity", None)
+            self.opportunity_filter.addItem(self.tr("Any opportunity"), None)
             for opportunity in opportunities:
                 self.opportunity_filter.addItem(opportunity.title, opportunity.id)
             index = self.opportunity_filter.findData(chosen) if chosen is not None else 0
@@ -355,9 +365,15 @@ class ContactsPane(QWidget):
     def _update_count(self) -> None:
         locale = QLocale()
         shown = self.model.rowCount()
-        noun = "contact" if self.total == 1 else "contacts"
-        total = locale.toString(self.total)
+        # %Ln is the number as the locale writes it (1,234). English picks its own singular;
+        # each message still takes every plural form a translation needs.
         if shown == self.total:
-            self.count_label.setText(f"{total} {noun}")
+            if self.total == 1:
+                text = ContactsText.tr("%Ln contact", "", self.total)
+            else:
+                text = ContactsText.tr("%Ln contacts", "", self.total)
+        elif self.total == 1:
+            text = ContactsText.tr("{shown} of %Ln contact", "", self.total)
         else:
-            self.count_label.setText(f"{locale.toString(shown)} of {total} {noun}")
+            text = ContactsText.tr("{shown} of %Ln contacts", "", self.total)
+        self.count_label.setText(text.format(shown=locale.toString(shown)))

@@ -30,6 +30,16 @@ from desktop.ui.opportunity_dialog import OpportunityDialog
 from desktop.ui.preferences_dialog import PreferencesDialog
 from desktop.ui.thank_introducers_dialog import ThankIntroducersDialog
 from desktop.ui.theme import apply_theme
+from desktop.ui.translations import TranslationContext
+from desktop.ui.vocabulary_text import (
+    channel_phrase,
+    event_kind_phrase,
+    opportunity_status_phrase,
+    situation_phrase,
+)
+
+# Plural texts: lupdate finds the count of ``Name.tr(text, "", n)``, not of ``self.tr``.
+FlowText = TranslationContext("FlowText")
 
 
 class FollowUpFlow(QObject):
@@ -65,7 +75,10 @@ class FollowUpFlow(QObject):
     def log_event(self, preselected_contact_ids: Sequence[int] = ()) -> None:
         people = self._people()
         if not people:
-            self._warn("Log an event", "Add the people you met first: type their business card.")
+            self._warn(
+                self.tr("Log an event"),
+                self.tr("Add the people you met first: type their business card."),
+            )
             return
         draft = LogEventDialog.ask(
             people,
@@ -80,13 +93,17 @@ class FollowUpFlow(QObject):
         try:
             logged = self._follow_ups.log_event(draft)
         except FollowUpDeskError as exc:
-            self._warn("Event not logged", str(exc))
+            self._warn(self.tr("Event not logged"), str(exc))
             return
         count = len(logged.follow_ups)
-        kind = EventKind(draft.kind).label.lower()
+        kind = event_kind_phrase(EventKind(draft.kind))
         due_by = format_local(logged.follow_ups[0].closes_at, self._zone())
-        noun = "follow-up" if count == 1 else "follow-ups"
-        self.done.emit(f"Logged {kind}: {count} {noun}, due by {due_by}.")
+        # English picks its own singular; each message still takes every plural form.
+        if count == 1:
+            logged_text = FlowText.tr("Logged {kind}: %n follow-up, due by {due_by}.", "", count)
+        else:
+            logged_text = FlowText.tr("Logged {kind}: %n follow-ups, due by {due_by}.", "", count)
+        self.done.emit(logged_text.format(kind=kind, due_by=due_by))
         self._offer_thanks(logged.thank_introducers)
 
     # -- sending --------------------------------------------------------------------------
@@ -94,7 +111,7 @@ class FollowUpFlow(QObject):
         try:
             record = self._follow_ups.get(follow_up_id)
         except FollowUpDeskError as exc:
-            self._warn("Follow-up not found", str(exc))
+            self._warn(self.tr("Follow-up not found"), str(exc))
             return
         values = MarkSentDialog.ask(
             record,
@@ -116,28 +133,32 @@ class FollowUpFlow(QObject):
                 confirmed=values.confirmed,
             )
         except FollowUpDeskError as exc:
-            self._warn("Not marked as sent", str(exc))
+            self._warn(self.tr("Not marked as sent"), str(exc))
             return
-        message = f"Marked sent: {record.contact_name} ({values.channel.label.lower()})."
+        message = self.tr("Marked sent: {name} ({channel}).").format(
+            name=record.contact_name, channel=channel_phrase(values.channel)
+        )
         if result.card_later is not None:
             due = format_local(result.card_later.closes_at, self._zone())
-            message += f" The handwritten card is due by {due}."
+            message += self.tr(" The handwritten card is due by {due}.").format(due=due)
         if result.keep_warm is not None:
             opens = format_local(result.keep_warm.opens_at, self._zone())
-            message += f" A keep-in-touch reminder is set for {opens}."
+            message += self.tr(" A keep-in-touch reminder is set for {opens}.").format(opens=opens)
         self.done.emit(message)
 
     def dismiss(self, follow_up_id: int) -> None:
         try:
             record = self._follow_ups.get(follow_up_id)
         except FollowUpDeskError as exc:
-            self._warn("Follow-up not found", str(exc))
+            self._warn(self.tr("Follow-up not found"), str(exc))
             return
         answer = QMessageBox.question(
             self._parent,
-            "Dismiss follow-up",
-            f"Dismiss the follow-up to {record.contact_name} ({record.situation.label.lower()})?"
-            "\n\nIt stays in their history as not sent.",
+            self.tr("Dismiss follow-up"),
+            self.tr(
+                "Dismiss the follow-up to {name} ({situation})?"
+                "\n\nIt stays in their history as not sent."
+            ).format(name=record.contact_name, situation=situation_phrase(record.situation)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -146,16 +167,20 @@ class FollowUpFlow(QObject):
         try:
             self._follow_ups.dismiss(follow_up_id)
         except FollowUpDeskError as exc:
-            self._warn("Not dismissed", str(exc))
+            self._warn(self.tr("Not dismissed"), str(exc))
             return
-        self.done.emit(f"Dismissed the follow-up to {record.contact_name}.")
+        self.done.emit(
+            self.tr("Dismissed the follow-up to {name}.").format(name=record.contact_name)
+        )
 
     def delete_event(self, event_id: int) -> None:
         answer = QMessageBox.question(
             self._parent,
-            "Delete event",
-            "Delete this event for everyone who was there?\n\nIts pending follow-ups are "
-            "removed; follow-ups already sent or dismissed stay in each person's history.",
+            self.tr("Delete event"),
+            self.tr(
+                "Delete this event for everyone who was there?\n\nIts pending follow-ups are "
+                "removed; follow-ups already sent or dismissed stay in each person's history."
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -163,7 +188,11 @@ class FollowUpFlow(QObject):
             return
         removed, kept = self._follow_ups.delete_event(event_id)
         self.done.emit(
-            f"Deleted the event: {removed} pending follow-up(s) removed, {kept} kept in history."
+            FlowText.tr(
+                "Deleted the event: %n pending follow-up(s) removed, {kept} kept in history.",
+                "",
+                removed,
+            ).format(kept=kept)
         )
 
     # -- opportunities --------------------------------------------------------------------
@@ -175,24 +204,30 @@ class FollowUpFlow(QObject):
         try:
             saved = self._opportunities.save(draft, opportunity_id)
         except FollowUpDeskError as exc:
-            self._warn("Opportunity not saved", str(exc))
+            self._warn(self.tr("Opportunity not saved"), str(exc))
             return
-        self.done.emit(f"Saved {saved.record.title} ({saved.record.status_label.lower()}).")
-        self._offer_thanks(saved.thank_introducers, led_to="an offer")
+        self.done.emit(
+            self.tr("Saved {title} ({status}).").format(
+                title=saved.record.title, status=opportunity_status_phrase(saved.record.status)
+            )
+        )
+        self._offer_thanks(saved.thank_introducers, led_to=self.tr("an offer"))
 
     def delete_opportunity(self, opportunity_id: int) -> None:
         record = self._opportunities.get(opportunity_id)
         answer = QMessageBox.question(
             self._parent,
-            "Delete opportunity",
-            f"Delete {record.title}?\n\nThe people and their follow-ups stay; events logged for "
-            "it are kept without the link.",
+            self.tr("Delete opportunity"),
+            self.tr(
+                "Delete {title}?\n\nThe people and their follow-ups stay; events logged for "
+                "it are kept without the link."
+            ).format(title=record.title),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
         if answer == QMessageBox.StandardButton.Yes:
             self._opportunities.delete(opportunity_id)
-            self.done.emit(f"Deleted {record.title}.")
+            self.done.emit(self.tr("Deleted {title}.").format(title=record.title))
 
     # -- preferences ----------------------------------------------------------------------
     def edit_preferences(self) -> None:
@@ -239,9 +274,9 @@ class FollowUpFlow(QObject):
         self.done.emit(self.tr("Preferences saved."))
 
     # -- referrals ------------------------------------------------------------------------
-    def _offer_thanks(
-        self, proposals: Sequence[ThankIntroducer], led_to: str = "an interview"
-    ) -> None:
+    def _offer_thanks(self, proposals: Sequence[ThankIntroducer], led_to: str = "") -> None:
+        """``led_to``: what the introductions led to, translated ("" lets the dialog say
+        "an interview")."""
         if not proposals:
             return
         ids = {p.introducer_id for p in proposals}
@@ -256,8 +291,15 @@ class FollowUpFlow(QObject):
         for proposal in chosen:
             self._follow_ups.thank_introducer(proposal)
         if chosen:
-            noun = "thank-you" if len(chosen) == 1 else "thank-yous"
-            self.done.emit(f"Added {len(chosen)} {noun} for introductions that led somewhere.")
+            if len(chosen) == 1:
+                added = FlowText.tr(
+                    "Added %n thank-you for introductions that led somewhere.", "", len(chosen)
+                )
+            else:
+                added = FlowText.tr(
+                    "Added %n thank-yous for introductions that led somewhere.", "", len(chosen)
+                )
+            self.done.emit(added)
 
     def _warn(self, title: str, text: str) -> None:
         QMessageBox.warning(self._parent, title, text)

@@ -239,7 +239,7 @@ class GuideWindow(QWidget):
         action.setShortcuts(shortcuts)
         if shortcuts:
             native = shortcuts[0].toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{text} ({native})")
+            action.setToolTip(self.tr("{action} ({keys})").format(action=text, keys=native))
         self.addAction(action)
         return action
 

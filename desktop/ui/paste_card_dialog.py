@@ -41,6 +41,7 @@ from desktop.domain.card_text import (
 from desktop.domain.categories import COURTESY_TITLES
 from desktop.domain.contacts import ContactCard
 from desktop.ui.dialog_parts import InfoBox, heading_label, ok_cancel_buttons, plain_label
+from desktop.ui.vocabulary_text import courtesy_title_text
 
 # The key ``values()`` uses for the notes: the card's notes with the accepted lines added.
 NOTES = "notes"
@@ -218,7 +219,7 @@ class PasteCardDialog(QDialog):
         if field == "courtesy_title":
             combo = QComboBox()
             for title in COURTESY_TITLES:
-                combo.addItem(title or self.tr("(none)"), title)
+                combo.addItem(courtesy_title_text(title), title)
             combo.setCurrentIndex(max(combo.findData(value), 0))
             combo.activated.connect(lambda _=0, box=check: box.setChecked(True))
             editor = combo
@@ -254,7 +255,9 @@ class PasteCardDialog(QDialog):
             number=row.line, text=source
         )
         if row.note is not None:
-            description = f"{row.note.toolTip()}. {description}"
+            description = self.tr("{note}. {description}").format(
+                note=row.note.toolTip(), description=description
+            )
         row.editor.setAccessibleDescription(description)
         row.editor.setToolTip(description)
         row.check.setAccessibleDescription(description)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,6 +35,8 @@ from desktop.domain.vocabulary import Channel
 from desktop.printing.dates import qt_long_date
 from desktop.printing.page import default_page_spec
 from desktop.ui.dialog_parts import fit_height, ok_cancel_buttons, plain_label
+from desktop.ui.translations import TranslationContext
+from desktop.ui.vocabulary_text import channel_text
 
 COOLDOWN_RANGE = (0, 90)
 KEEP_WARM_RANGE = (7, 730)
@@ -42,13 +44,20 @@ KEEP_WARM_RANGE = (7, 730)
 EXAMPLE_DATE = date(2026, 11, 25)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PreferencesDialog", text)
+# The module's own text (pyside6-lupdate does not read a ``_tr`` wrapper).
+PaperText = TranslationContext("PaperText")
+
+
+def paper_label(name: str) -> str:
+    """A paper size as shown: "Letter" is a word a translation may change; A4 is not."""
+    return PaperText.tr("Letter") if name == "Letter" else name
 
 
 def automatic_paper_text() -> str:
     """ "Automatic (from your region: Letter)": which size Automatic prints on here."""
-    return _tr("Automatic (from your region: {paper})").format(paper=default_page_spec().name)
+    return PaperText.tr("Automatic (from your region: {paper})").format(
+        paper=paper_label(default_page_spec().name)
+    )
 
 
 def resolved_paper_name(paper: str) -> str:
@@ -63,8 +72,8 @@ def automatic_envelope_text(paper: str) -> str:
     """ "Automatic (#10, to match Letter paper)": the envelope that goes with the paper."""
     paper_name = resolved_paper_name(paper)
     envelope = "#10" if paper_name == "Letter" else "DL"
-    return _tr("Automatic ({envelope}, to match {paper} paper)").format(
-        envelope=envelope, paper=paper_name
+    return PaperText.tr("Automatic ({envelope}, to match {paper} paper)").format(
+        envelope=envelope, paper=paper_label(paper_name)
     )
 
 
@@ -72,9 +81,9 @@ def example_date_text(locale: QLocale | None = None) -> str:
     """ "Dates: written the way your system's region writes them, e.g. November 25, 2026":
     the locale's long format as letters print it (without the weekday)."""
     written = qt_long_date(locale or QLocale())(EXAMPLE_DATE)
-    return _tr("Dates: written the way your system's region writes them, e.g. {date}").format(
-        date=written
-    )
+    return PaperText.tr(
+        "Dates: written the way your system's region writes them, e.g. {date}"
+    ).format(date=written)
 
 
 @dataclass(frozen=True)
@@ -132,7 +141,7 @@ class PreferencesDialog(QDialog):
         )
         self.channel = _choice_box(
             self.tr("Usual way to follow up"),
-            [(channel.label, channel.value) for channel in DEFAULT_CHANNELS],
+            [(channel_text(channel), channel.value) for channel in DEFAULT_CHANNELS],
             current.default_channel,
         )
         self.cooldown_help = self._describe(
@@ -153,7 +162,7 @@ class PreferencesDialog(QDialog):
             self.tr("Paper"),
             [
                 (automatic_paper_text(), Paper.AUTOMATIC.value),
-                ("Letter", Paper.LETTER.value),
+                (paper_label("Letter"), Paper.LETTER.value),
                 ("A4", Paper.A4.value),
             ],
             paper,
