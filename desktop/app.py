@@ -5,19 +5,23 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import sqlite3
 import sys
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import peewee
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop import APP_ID, APP_NAME, COMMANDS, __version__
 from desktop.domain.clock import Clock, system_clock
+from desktop.domain.database import check_database_file, newest_good_backup
 from desktop.domain.errors import DamagedDatabaseError, FollowUpDeskError
 from desktop.domain.paths import DATA_DIR_ENV, SETTINGS_FILENAME, icon_cache_dir, resolve_data_dir
 from desktop.domain.services import Services, open_services
@@ -28,6 +32,9 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.single_instance import SingleInstance
 from desktop.ui.theme import apply_theme
 from desktop.ui.translations import install_translators
+
+if TYPE_CHECKING:
+    from desktop.domain.backups import BackupInfo, BackupService
 
 EXIT_STARTUP_ERROR = 2
 EXIT_ALREADY_OPEN = 3
@@ -68,6 +75,63 @@ def create_main_window(context: AppContext, zone: Callable[[], tzinfo] = local_z
     return MainWindow(context.services, context.settings, zone)
 
 
+def _check_then_back_up(live: Path, backups: BackupService, now: datetime) -> str:
+    """The whole-file check, then today's backup if due (on the background thread); the
+    warning to show, or "". Raises DamagedDatabaseError, and then nothing was copied."""
+    try:
+        check_database_file(live, live=True)
+    except DamagedDatabaseError as exc:
+        log.error("The whole-file check found the database damaged: %s", exc.reason)
+        raise
+    except FollowUpDeskError:
+        # Unreadable, not damaged (a lock held too long): the next start checks again.
+        log.warning("The whole-file check could not read the database")
+    try:
+        backups.daily_if_due(now)
+    except FollowUpDeskError as exc:
+        return str(exc)
+    except Exception as exc:  # never lost silently: logged, and said in the window
+        log_unexpected(type(exc), exc, exc.__traceback__)
+        return "Today's backup could not be written (see the log)."
+    return ""
+
+
+def _newest_good_backup(data_dir: Path) -> BackupInfo | None:
+    """The newest good backup, or None (also when the backups folder cannot be read)."""
+    try:
+        return newest_good_backup(data_dir)
+    except FollowUpDeskError:
+        return None
+
+
+class AfterFirstPaint(QObject):
+    """Calls ``callback`` once, when ``window`` has painted for the first time, or after
+    ``FALLBACK_MS`` if it has not by then (a window that starts minimized)."""
+
+    FALLBACK_MS = 3000
+
+    def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._callback: Callable[[], None] | None = callback
+        window.installEventFilter(self)
+        QTimer.singleShot(self.FALLBACK_MS, self, self._call)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Override of QObject.eventFilter."""
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            # After this turn of the loop, so that the whole window is drawn first.
+            QTimer.singleShot(0, self, self._call)
+        return False
+
+    def _call(self) -> None:
+        callback, self._callback = self._callback, None
+        if callback is not None:
+            self._window.removeEventFilter(self)
+            callback()
+
+
 class AppSession(QObject):
     """The services and the window on one data folder, for as long as the app runs.
 
@@ -75,10 +139,18 @@ class AppSession(QObject):
     empty, or quit, the damaged file kept aside untouched), and so is restoring a backup
     while the app runs: the window and services are closed, the database swapped, and both
     built again on it, without a restart.
+
+    Start-up checks only the database's first page and schema (see
+    ``check_database_opens``). Once the window has painted, a thread checks the whole file
+    and then writes today's backup: a damaged database is told to the user, who is offered
+    the newest good backup, and is never copied over the good daily copies.
     """
 
-    # Emitted (from the backup's thread) with a warning to show, or "" when all went well.
+    # Emitted (from the background thread) with a warning to show, or "" when all went well.
     daily_backup_done = Signal(str)
+    # Emitted (from the background thread) instead of daily_backup_done when the whole-file
+    # check found damage: the DamagedDatabaseError and the newest good backup (or None).
+    database_damaged = Signal(object, object)
 
     def __init__(
         self,
@@ -94,25 +166,25 @@ class AppSession(QObject):
         self.window: MainWindow | None = None
         self._backup_thread: threading.Thread | None = None
         self.daily_backup_done.connect(self._on_daily_backup_done)
+        self.database_damaged.connect(self._on_database_damaged)
 
     def open(self) -> bool:
         """Open the database and show the window; False if the user chose to quit.
         Raises FollowUpDeskError when the database cannot be opened at all."""
-        message = ""
         try:
-            context = open_context(self._data_dir, self._clock, daily_backup=False)
+            self._show(open_context(self._data_dir, self._clock, daily_backup=False))
+            return True
         except DamagedDatabaseError as exc:
             log.error("The database is damaged; asking what to do")
             recovered = self._recover(exc)
             if recovered is None:
                 return False
-            context, message = recovered
-        self._show(context, message)
+        self._show(*recovered)
         return True
 
     def _recover(self, error: DamagedDatabaseError) -> tuple[AppContext, str] | None:
         from desktop.domain.backups import restore_database
-        from desktop.domain.database import newest_good_backup, set_aside_damaged
+        from desktop.domain.database import set_aside_damaged
         from desktop.domain.errors import BackupError
         from desktop.ui.backup_dialogs import DamagedChoice, ask_what_to_do_with_damaged
 
@@ -139,8 +211,17 @@ class AppSession(QObject):
         return open_context(self._data_dir, self._clock, daily_backup=False), message
 
     def _show(self, context: AppContext, message: str = "") -> None:
+        """Build the window on ``context`` and show it. Raises DamagedDatabaseError (the
+        context closed) when the window read a damaged page, which the quick checks at
+        start do not reach (damage further into the file is left to the check after the
+        first paint, unless the window itself stumbles on it)."""
+        try:
+            window = create_main_window(context, self._zone)
+        except (peewee.DatabaseError, sqlite3.DatabaseError):
+            context.close()
+            check_database_file(Path(context.services.db.database))  # damage, or not ours
+            raise
         self.context = context
-        window = create_main_window(context, self._zone)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.restore_requested.connect(self.restore)
         self.window = window
@@ -150,28 +231,31 @@ class AppSession(QObject):
             message = f"{message} {warning}".strip()
         if message:
             window.statusBar().showMessage(message)
-        # Today's backup, once the window is up and on a thread of its own: copying a large
-        # database takes a moment, and nobody should wait for it to see their contacts.
-        QTimer.singleShot(0, self._start_daily_backup)
+        # The whole-file check and today's backup, once the window has painted and on a
+        # thread of their own: both read the whole database, and nobody should wait for that
+        # to see their contacts (nor should they compete with the first paint for the CPU).
+        AfterFirstPaint(window, self._start_daily_backup)
 
     def _start_daily_backup(self) -> None:
+        """Check the whole database, then write today's backup if it is due, on a thread."""
         context = self.context
         if context is None or self._backup_thread is not None:
             return
-        backups, db, now = context.services.backups, context.services.db, self._clock()
+        services, now = context.services, self._clock()
+        live, db, backups = Path(services.db.database), services.db, services.backups
 
         def work() -> None:
-            warning = ""
+            warning, damage = "", None
             try:
-                backups.daily_if_due(now)
-            except FollowUpDeskError as exc:
-                warning = str(exc)
-            except Exception as exc:  # never lost silently: logged, and said in the window
-                log_unexpected(type(exc), exc, exc.__traceback__)
-                warning = "Today's backup could not be written (see the log)."
+                warning = _check_then_back_up(live, backups, now)
+            except DamagedDatabaseError as exc:
+                damage = exc
             finally:
                 db.close()  # this thread's own connection (peewee keeps one per thread)
-            self.daily_backup_done.emit(warning)
+            if damage is not None:
+                self.database_damaged.emit(damage, _newest_good_backup(self._data_dir))
+            else:
+                self.daily_backup_done.emit(warning)
 
         self._backup_thread = threading.Thread(target=work, name="daily-backup")
         self._backup_thread.start()
@@ -186,6 +270,20 @@ class AppSession(QObject):
         if warning and self.window is not None:
             self.window.statusBar().showMessage(warning)
             log.error("Today's backup failed")
+
+    def _on_database_damaged(self, error: DamagedDatabaseError, newest: BackupInfo | None) -> None:
+        """The check after start found damage: say so, and restore the newest good backup
+        if the user wants it (the window is rebuilt on it, no restart)."""
+        from desktop.ui.damage_notice import DamageAction, damage_status_message, tell_about_damage
+
+        window = self.window
+        if window is None:
+            return
+        window.statusBar().showMessage(damage_status_message())
+        action = tell_about_damage(window, error, newest, self._zone())
+        log.info("Damage found after start: %s", action.value)
+        if action is DamageAction.RESTORE and newest is not None and self.window is window:
+            self.restore(newest.path)
 
     def bring_to_front(self) -> None:
         if self.window is not None:

@@ -22,6 +22,7 @@ from desktop.domain.contacts import ContactCard, ContactService
 from desktop.domain.database import (
     DatabaseSummary,
     check_database_file,
+    check_database_opens,
     make_database,
     newest_good_backup,
     open_database,
@@ -226,6 +227,17 @@ def _page_size(data: bytes) -> int:
     return 65536 if size == 1 else size
 
 
+def _overwrite_a_page(path: Path, *, last: bool = False) -> bytes:
+    """Fill one page (the middle one, or the last) with noise; return the file's bytes."""
+    data = bytearray(path.read_bytes())
+    page = _page_size(data)
+    pages = len(data) // page
+    start = (pages - 1 if last else pages // 2) * page
+    data[start : start + page] = b"\xa5" * page
+    path.write_bytes(bytes(data))
+    return bytes(data)
+
+
 DAMAGE = {
     "zero-length": (lambda data: b"", "empty"),
     "first-page-only": (lambda data: data[: _page_size(data)], "malformed"),
@@ -267,17 +279,53 @@ def test_a_page_overwritten_in_the_middle_fails_the_quick_check(
     data_dir: Path, clock: Clock
 ) -> None:
     path = _sound_database(data_dir, clock)
-    data = bytearray(path.read_bytes())
-    page = _page_size(data)
-    middle = (len(data) // page // 2) * page
-    data[middle : middle + page] = b"\xa5" * page
-    path.write_bytes(bytes(data))
+    data = _overwrite_a_page(path)
 
     with pytest.raises(DamagedDatabaseError) as excinfo:
         check_database_file(path)
 
     assert "SQLite" in excinfo.value.reason
-    assert path.read_bytes() == bytes(data)
+    assert path.read_bytes() == data
+
+
+def test_damage_past_the_first_page_is_found_by_the_check_after_opening(
+    data_dir: Path, clock: Clock
+) -> None:
+    path = _sound_database(data_dir, clock)
+    _overwrite_a_page(path, last=True)
+
+    # Start-up reads the first page and the schema only: the window opens.
+    db = open_database(data_dir, clock)
+    try:
+        assert schema_version(db) == SCHEMA_VERSION
+        # What the window runs on a thread once it has appeared, the database open.
+        with pytest.raises(DamagedDatabaseError, match="SQLite"):
+            check_database_file(path, live=True)
+    finally:
+        db.close()
+
+
+def test_a_damaged_database_is_not_upgraded(v3_data_dir: Path, clock: Clock) -> None:
+    path = v3_data_dir / DATABASE_FILENAME
+    damaged = _overwrite_a_page(path, last=True)
+
+    with pytest.raises(DamagedDatabaseError):
+        open_database(v3_data_dir, clock)
+
+    assert path.read_bytes() == damaged, "neither upgraded nor touched"
+    assert not backups_dir(v3_data_dir).exists(), "a damaged file is not kept as a backup"
+
+
+def test_the_quick_checks_read_the_schema_version_and_create_nothing(
+    data_dir: Path, clock: Clock
+) -> None:
+    path = _sound_database(data_dir, clock, contacts=3)
+    before = path.read_bytes()
+
+    assert check_database_opens(path) == SCHEMA_VERSION
+
+    assert sorted(p.name for p in data_dir.iterdir()) == [DATABASE_FILENAME]
+    assert path.read_bytes() == before
 
 
 def test_the_check_passes_a_sound_database_and_creates_nothing(
