@@ -30,6 +30,8 @@ from desktop.printing.dates import qt_long_date
 from desktop.printing.letter_document import build_letter_document
 from desktop.printing.page import A4, LETTER, PageSpec, default_page_spec
 from desktop.ui.letter_composer import LetterComposer
+from desktop.ui.translations import QT_TRANSLATE_NOOP
+from desktop.ui.vocabulary_text import channel_phrase, situation_phrase, situation_text
 
 
 def _output() -> ModuleType:
@@ -39,7 +41,8 @@ def _output() -> ModuleType:
     return letter_output
 
 
-NO_NAME_HINT = "Type a name on the card to draft a letter."
+# Shown translated (LetterDesk.tr); in English this is the text itself.
+NO_NAME_HINT = QT_TRANSLATE_NOOP("LetterDesk", "Type a name on the card to draft a letter.")
 
 
 class LetterDesk(QObject):
@@ -97,7 +100,7 @@ class LetterDesk(QObject):
     def redraft(self, *, keep_edits: bool = True) -> None:
         if not self._card.full_name:
             self.draft = None
-            self.composer.clear(NO_NAME_HINT)
+            self.composer.clear(self.tr(NO_NAME_HINT))
             return
         day = self._clock().astimezone(self._zone()).date()
         write_date = qt_long_date()  # the user's locale, read for each draft
@@ -122,7 +125,9 @@ class LetterDesk(QObject):
                     template_key=self._template_key,
                 )
         except TemplateRenderError as exc:
-            self.composer.show_problem(f"The template cannot be used: {exc}")
+            self.composer.show_problem(
+                self.tr("The template cannot be used: {problem}").format(problem=exc)
+            )
             return
         except FollowUpDeskError:
             # The follow-up or template went away meanwhile: fall back to the defaults once.
@@ -146,9 +151,9 @@ class LetterDesk(QObject):
         follow_up = draft.follow_up
         if follow_up is None or follow_up.status is not FollowUpStatus.PENDING:
             return ""
-        return (
-            f"Answers the follow-up “{follow_up.situation.label}” "
-            f"(recommended: {follow_up.advice.channel.label.lower()})."
+        return self.tr("Answers the follow-up “{situation}” (recommended: {channel}).").format(
+            situation=situation_text(follow_up.situation),
+            channel=channel_phrase(follow_up.advice.channel),
         )
 
     def letter(self) -> Letter | None:
@@ -182,7 +187,7 @@ class LetterDesk(QObject):
     # -- sending it out -------------------------------------------------------------------
     def _title(self) -> str:
         assert self.draft is not None
-        return f"Letter to {self.draft.addressee.formal_name}"
+        return self.tr("Letter to {name}").format(name=self.draft.addressee.formal_name)
 
     def print_letter(self) -> None:
         letter = self.letter()
@@ -191,7 +196,7 @@ class LetterDesk(QObject):
         page = self.page()
         document = build_letter_document(letter, page)
         if _output().print_document(self._parent, document, page, self._title()):
-            self._record(letter, LetterOutput.PRINTED, Channel.TYPED_LETTER, "Printed")
+            self._record(letter, LetterOutput.PRINTED, Channel.TYPED_LETTER, self.tr("Printed"))
 
     def preview_letter(self) -> None:
         letter = self.letter()
@@ -200,7 +205,7 @@ class LetterDesk(QObject):
         page = self.page()
         document = build_letter_document(letter, page)
         if _output().preview_document(self._parent, document, page, self._title()):
-            self._record(letter, LetterOutput.PRINTED, Channel.TYPED_LETTER, "Printed")
+            self._record(letter, LetterOutput.PRINTED, Channel.TYPED_LETTER, self.tr("Printed"))
 
     def save_letter_pdf(self) -> None:
         letter = self.letter()
@@ -212,7 +217,8 @@ class LetterDesk(QObject):
             self._parent, document, page, self._title(), self._title()
         )
         if path is not None:
-            self._record(letter, LetterOutput.PDF, Channel.TYPED_LETTER, f"Saved {path.name}")
+            saved = self.tr("Saved {name}").format(name=path.name)
+            self._record(letter, LetterOutput.PDF, Channel.TYPED_LETTER, saved)
 
     def print_envelope(self) -> None:
         self._envelope(save=False)
@@ -232,20 +238,22 @@ class LetterDesk(QObject):
             inside_address(self.draft.addressee),
             spec,
         )
-        title = f"Envelope for {self.draft.addressee.formal_name}"
+        name = self.draft.addressee.formal_name
+        title = self.tr("Envelope for {name}").format(name=name)
         if save:
             path = _output().save_document_pdf(self._parent, document, spec, title, title)
             if path is not None:
-                self.done.emit(f"Saved {path.name}.")
+                self.done.emit(self.tr("Saved {name}.").format(name=path.name))
         elif _output().print_document(self._parent, document, spec, title):
-            self.done.emit(f"Printed the envelope for {self.draft.addressee.formal_name}.")
+            self.done.emit(self.tr("Printed the envelope for {name}.").format(name=name))
 
     def copy_letter(self) -> None:
         letter = self.letter()
         if letter is None:
             return
         _output().copy_text(letter.plain_text())
-        self._record(letter, LetterOutput.COPIED, Channel.EMAIL, "Copied the letter", ask=False)
+        copied = self.tr("Copied the letter")
+        self._record(letter, LetterOutput.COPIED, Channel.EMAIL, copied, ask=False)
 
     def email_letter(self) -> None:
         letter = self.letter()
@@ -255,7 +263,7 @@ class LetterDesk(QObject):
         _output().open_email(
             self._parent, address, self.draft.situation.email_subject, email_text(letter)
         )
-        self._record(letter, LetterOutput.EMAIL, Channel.EMAIL, "Emailed", offer_card=True)
+        self._record(letter, LetterOutput.EMAIL, Channel.EMAIL, self.tr("Emailed"), offer_card=True)
 
     # -- history --------------------------------------------------------------------------
     def _record(
@@ -273,7 +281,11 @@ class LetterDesk(QObject):
             return
         name = draft.addressee.formal_name
         if draft.contact is None:
-            self.done.emit(f"{what}. Save the card to keep this letter in {name}'s history.")
+            self.done.emit(
+                self.tr("{what}. Save the card to keep this letter in {name}'s history.").format(
+                    what=what, name=name
+                )
+            )
             return
         follow_up = draft.follow_up
         mark = card_later = False
@@ -300,29 +312,33 @@ class LetterDesk(QObject):
                     mark = False  # keep the letter, leave the follow-up open
                     continue
                 confirmed = True
-        message = f"{what}: letter to {name} kept in their history."
+        message = self.tr("{what}: letter to {name} kept in their history.")
         if recorded.marked_sent is not None:
-            message = f"{what}: follow-up to {name} marked sent."
+            message = self.tr("{what}: follow-up to {name} marked sent.")
             if recorded.marked_sent.card_later is not None:
-                message += " The handwritten card is the next step."
+                message += self.tr(" The handwritten card is the next step.")
+        message = message.format(what=what, name=name)
         self.done.emit(message)
 
     def _ask_mark_sent(
         self, name: str, situation: Situation, channel: Channel, offer_card: bool
     ) -> tuple[bool, bool]:
         box = QMessageBox(self._parent)
-        box.setWindowTitle("Mark as sent")
+        box.setWindowTitle(self.tr("Mark as sent"))
         box.setIcon(QMessageBox.Icon.Question)
         box.setText(
-            f"Mark the follow-up to {name} ({situation.label.lower()}) as sent "
-            f"by {channel.label.lower()}?"
+            self.tr("Mark the follow-up to {name} ({situation}) as sent by {channel}?").format(
+                name=name, situation=situation_phrase(situation), channel=channel_phrase(channel)
+            )
         )
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
         card_box = None
         if offer_card:
-            card_box = QCheckBox("Email now, card later: add the handwritten card as a step")
-            card_box.setAccessibleName("Email now, card later")
+            card_box = QCheckBox(
+                self.tr("Email now, card later: add the handwritten card as a step")
+            )
+            card_box.setAccessibleName(self.tr("Email now, card later"))
             box.setCheckBox(card_box)
         answer = box.exec()
         mark = answer == QMessageBox.StandardButton.Yes
@@ -338,8 +354,8 @@ class LetterDesk(QObject):
             parts.append(STATUS_ONLY_ADVICE)
         answer = QMessageBox.warning(
             self._parent,
-            "Before you mark it sent",
-            "\n\n".join(parts) + "\n\nMark it sent anyway?",
+            self.tr("Before you mark it sent"),
+            "\n\n".join([*parts, self.tr("Mark it sent anyway?")]),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

@@ -8,7 +8,7 @@ dialog hands them back unchanged.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,35 +34,71 @@ from desktop.ui.dialog_parts import (
     plain_label,
     show_error,
 )
+from desktop.ui.translations import QT_TRANSLATE_NOOP
 
+# Letter text, not interface text: printed as chosen, in the language of the letters.
 CLOSINGS = ("Sincerely,", "Best regards,", "Kind regards,", "With thanks,")
-WELCOME_HEADING = "Welcome to Follow-Up Desk"
-WELCOME_TEXT = (
+# Shown translated (ProfileDialog.tr); in English these are the texts themselves.
+WELCOME_HEADING = QT_TRANSLATE_NOOP("ProfileDialog", "Welcome to Follow-Up Desk")
+WELCOME_TEXT = QT_TRANSLATE_NOOP(
+    "ProfileDialog",
     "Letters are signed with the name below and printed with this return address above the "
-    "date. Fill in what you want on your letters; you can change it at any time."
+    "date. Fill in what you want on your letters; you can change it at any time.",
 )
-NO_ADDRESS_TEXT = "No return address yet: letters start with the date."
+NO_ADDRESS_TEXT = QT_TRANSLATE_NOOP(
+    "ProfileDialog", "No return address yet: letters start with the date."
+)
 # The fields this dialog edits: all but the paper and envelope (see Preferences).
 _EDITED_FIELDS = tuple(f for f in PROFILE_FIELDS if f not in ("paper", "envelope"))
 
-# Line edits: field -> (accessible name, placeholder).
+# Line edits: field -> (accessible name, placeholder), translated in "ProfileDialog".
 _LINE_FIELDS: dict[str, tuple[str, str]] = {
-    "name": ("Your name", "Your name, as you sign your letters"),
-    "city": ("City", ""),
-    "region": ("State / region", ""),
-    "postal_code": ("Postal code", ""),
-    "country": ("Country", "Only if you write abroad"),
-    "phone": ("Phone", "e.g. (555) 010-2000"),
-    "email": ("Email", "name@example.com"),
+    "name": (
+        QT_TRANSLATE_NOOP("ProfileDialog", "Your name"),
+        QT_TRANSLATE_NOOP("ProfileDialog", "Your name, as you sign your letters"),
+    ),
+    "city": (QT_TRANSLATE_NOOP("ProfileDialog", "City"), ""),
+    "region": (QT_TRANSLATE_NOOP("ProfileDialog", "State / region"), ""),
+    "postal_code": (QT_TRANSLATE_NOOP("ProfileDialog", "Postal code"), ""),
+    "country": (
+        QT_TRANSLATE_NOOP("ProfileDialog", "Country"),
+        QT_TRANSLATE_NOOP("ProfileDialog", "Only if you write abroad"),
+    ),
+    "phone": (
+        QT_TRANSLATE_NOOP("ProfileDialog", "Phone"),
+        QT_TRANSLATE_NOOP("ProfileDialog", "e.g. (555) 010-2000"),
+    ),
+    "email": (
+        QT_TRANSLATE_NOOP("ProfileDialog", "Email"),
+        QT_TRANSLATE_NOOP("ProfileDialog", "name@example.com"),
+    ),
 }
+# The accessible name of the error line under each field ("other": fields it lacks).
+_ERROR_NAMES: dict[str, str] = {
+    "name": QT_TRANSLATE_NOOP("ProfileDialog", "Name: error"),
+    "street": QT_TRANSLATE_NOOP("ProfileDialog", "Street: error"),
+    "city": QT_TRANSLATE_NOOP("ProfileDialog", "City: error"),
+    "region": QT_TRANSLATE_NOOP("ProfileDialog", "Region: error"),
+    "postal_code": QT_TRANSLATE_NOOP("ProfileDialog", "Postal code: error"),
+    "country": QT_TRANSLATE_NOOP("ProfileDialog", "Country: error"),
+    "phone": QT_TRANSLATE_NOOP("ProfileDialog", "Phone: error"),
+    "email": QT_TRANSLATE_NOOP("ProfileDialog", "Email: error"),
+    "closing": QT_TRANSLATE_NOOP("ProfileDialog", "Closing: error"),
+    "other": QT_TRANSLATE_NOOP("ProfileDialog", "Other: error"),
+}
+
+
+def _tr(text: str) -> str:
+    """``text`` (marked above with QT_TRANSLATE_NOOP) translated in "ProfileDialog"."""
+    return QCoreApplication.translate("ProfileDialog", text)
 
 
 def return_address_text(profile: Profile) -> str:
     """What the preview box shows: the block above the date, then the signature."""
     block = sender_block(profile.sender())
-    top = "\n".join(block) if block else NO_ADDRESS_TEXT
+    top = "\n".join(block) if block else _tr(NO_ADDRESS_TEXT)
     closing = profile.closing or DEFAULT_CLOSING
-    name = profile.name or "(your name)"
+    name = profile.name or QCoreApplication.translate("ProfileDialog", "(your name)")
     return f"{top}\n\n…\n\n{closing}\n{name}"
 
 
@@ -72,7 +108,7 @@ class ProfileDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("profile")
-        title = "Welcome: your profile" if first_run else "Your profile"
+        title = self.tr("Welcome: your profile") if first_run else self.tr("Your profile")
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self._first_run = first_run
@@ -80,23 +116,25 @@ class ProfileDialog(QDialog):
         self._paper = current.paper
         self._envelope = current.envelope
 
-        self.welcome_heading = heading_label(WELCOME_HEADING, name="Welcome")
-        self.welcome = plain_label(WELCOME_TEXT, name="Why this is asked")
+        self.welcome_heading = heading_label(self.tr(WELCOME_HEADING), name=self.tr("Welcome"))
+        self.welcome = plain_label(self.tr(WELCOME_TEXT), name=self.tr("Why this is asked"))
         self.welcome_heading.setVisible(first_run)
         self.welcome.setVisible(first_run)
 
         self.fields: dict[str, QLineEdit] = {}
         for field, (name, placeholder) in _LINE_FIELDS.items():
             edit = QLineEdit(str(getattr(current, field)))
-            edit.setAccessibleName(name)
-            edit.setPlaceholderText(placeholder)
+            edit.setAccessibleName(_tr(name))
+            edit.setPlaceholderText(_tr(placeholder) if placeholder else "")
             self.fields[field] = edit
         self.fields["postal_code"].setMaximumWidth(self.fontMetrics().averageCharWidth() * 14)
 
         self.street = QPlainTextEdit(current.street)
-        self.street.setAccessibleName("Street")
-        self.street.setAccessibleDescription("One or two lines: street and number, apartment")
-        self.street.setPlaceholderText("Street and number\nApartment or suite (optional)")
+        self.street.setAccessibleName(self.tr("Street"))
+        self.street.setAccessibleDescription(
+            self.tr("One or two lines: street and number, apartment")
+        )
+        self.street.setPlaceholderText(self.tr("Street and number\nApartment or suite (optional)"))
         self.street.setTabChangesFocus(True)
         self.street.setFixedHeight(self.street.fontMetrics().lineSpacing() * 2 + 14)
 
@@ -105,27 +143,28 @@ class ProfileDialog(QDialog):
         self.closing.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.closing.addItems(CLOSINGS)
         self.closing.setEditText(current.closing)
-        self.closing.setAccessibleName("Closing")
+        self.closing.setAccessibleName(self.tr("Closing"))
         if (line_edit := self.closing.lineEdit()) is not None:
             line_edit.setPlaceholderText(DEFAULT_CLOSING)
-            line_edit.setAccessibleName("Closing")
+            line_edit.setAccessibleName(self.tr("Closing"))
 
         # One hidden error line under each field; "other" catches fields this form lacks.
         self.error_labels: dict[str, QLabel] = {
-            field: error_label(f"{field.replace('_', ' ').capitalize()}: error")
-            for field in (*_EDITED_FIELDS, "other")
+            field: error_label(_tr(_ERROR_NAMES[field])) for field in (*_EDITED_FIELDS, "other")
         }
 
-        self.preview = plain_label(name="Return address preview")
+        self.preview = plain_label(name=self.tr("Return address preview"))
         self.preview.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.preview.setFixedWidth(self.fontMetrics().averageCharWidth() * 30)
 
-        self.button_box, self.ok_button, self.cancel_button = ok_cancel_buttons("Save")
+        self.button_box, self.ok_button, self.cancel_button = ok_cancel_buttons(self.tr("Save"))
         if first_run:
-            self.cancel_button.setText("Later")
-            self.cancel_button.setAccessibleName("Later")
-            self.cancel_button.setToolTip("Print letters without a name or return address for now")
+            self.cancel_button.setText(self.tr("Later"))
+            self.cancel_button.setAccessibleName(self.tr("Later"))
+            self.cancel_button.setToolTip(
+                self.tr("Print letters without a name or return address for now")
+            )
         self.button_box.accepted.connect(self.accept)
         self.button_box.rejected.connect(self.reject)
 
@@ -142,26 +181,26 @@ class ProfileDialog(QDialog):
     def _build_layout(self) -> None:
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._add_row(form, "&Name", self.fields["name"], "name")
-        street_label = self._label("&Street", self.street)
+        self._add_row(form, self.tr("&Name"), self.fields["name"], "name")
+        street_label = self._label(self.tr("&Street"), self.street)
         street_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         form.addRow(street_label, self.street)
         form.addRow(self.error_labels["street"])
-        self._add_row(form, "Cit&y", self.fields["city"], "city")
+        self._add_row(form, self.tr("Cit&y"), self.fields["city"], "city")
 
         region_row = QHBoxLayout()
         region_row.addWidget(self.fields["region"], 1)
         region_row.addSpacing(8)
-        region_row.addWidget(self._label("Postal c&ode", self.fields["postal_code"]))
+        region_row.addWidget(self._label(self.tr("Postal c&ode"), self.fields["postal_code"]))
         region_row.addWidget(self.fields["postal_code"])
-        form.addRow(self._label("State / re&gion", self.fields["region"]), region_row)
+        form.addRow(self._label(self.tr("State / re&gion"), self.fields["region"]), region_row)
         form.addRow(self.error_labels["region"])
         form.addRow(self.error_labels["postal_code"])
-        self._add_row(form, "Co&untry", self.fields["country"], "country")
-        self._add_row(form, "&Phone", self.fields["phone"], "phone")
-        self._add_row(form, "&Email", self.fields["email"], "email")
+        self._add_row(form, self.tr("Co&untry"), self.fields["country"], "country")
+        self._add_row(form, self.tr("&Phone"), self.fields["phone"], "phone")
+        self._add_row(form, self.tr("&Email"), self.fields["email"], "email")
         form.addItem(QSpacerItem(0, 6))
-        self._add_row(form, "&Closing", self.closing, "closing")
+        self._add_row(form, self.tr("&Closing"), self.closing, "closing")
         form.addRow(self.error_labels["other"])
 
         sheet = QFrame()
@@ -172,7 +211,7 @@ class ProfileDialog(QDialog):
         sheet_layout = QVBoxLayout(sheet)
         sheet_layout.setContentsMargins(14, 12, 14, 12)
         sheet_layout.addWidget(self.preview)
-        preview_caption = plain_label("On your letters", name="Preview caption")
+        preview_caption = plain_label(self.tr("On your letters"), name=self.tr("Preview caption"))
         preview_column = QVBoxLayout()
         preview_column.addWidget(preview_caption)
         preview_column.addWidget(sheet)

@@ -43,9 +43,7 @@ NOT_YET_TRANSLATED = frozenset(
     {
         "desktop/app.py",
         "desktop/ui/business_card_form.py",
-        "desktop/ui/letter_desk.py",
         "desktop/ui/main_window.py",
-        "desktop/ui/profile_dialog.py",
         "desktop/ui/template_editor.py",
     }
 )
