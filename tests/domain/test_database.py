@@ -230,7 +230,7 @@ def _page_size(data: bytes) -> int:
 def _overwrite_a_page(path: Path, *, last: bool = False) -> bytes:
     """Fill one page (the middle one, or the last) with noise; return the file's bytes."""
     data = bytearray(path.read_bytes())
-    page = _page_size(data)
+    page = _page_size(bytes(data[:100]))
     pages = len(data) // page
     start = (pages - 1 if last else pages // 2) * page
     data[start : start + page] = b"\xa5" * page
