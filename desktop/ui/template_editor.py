@@ -52,16 +52,23 @@ from desktop.printing.page import default_page_spec
 from desktop.ui.dialog_parts import InfoBox, error_label, plain_label, show_error
 from desktop.ui.icons import themed_icon
 from desktop.ui.letter_preview import LetterPreview
+from desktop.ui.translations import QT_TRANSLATE_NOOP, TranslationContext
+from desktop.ui.vocabulary_text import situation_phrase, situation_purpose_text, situation_text
 
 RENDER_DELAY_MS = 150  # typing pauses this long before the preview follows
 # The sample letter is dated the day SAMPLE_CONTEXT.today writes out, so the two agree.
 SAMPLE_DATE = date(2026, 11, 25)
 SAMPLE_SENDER = Sender(name=SAMPLE_CONTEXT.sender_name)
 ERROR_LINE_COLOUR = QColor(255, 0, 0, 60)  # translucent: reads on light and dark bases
-STALE_PREVIEW_NOTE = "The preview shows the last version without errors."
-FILTER_HINT = (
-    "A filter goes inside {{ }}, after a field: double-click a field first, then the filter."
+# Shown translated (TemplateManagerDialog.tr); in English these are the texts themselves.
+STALE_PREVIEW_NOTE = QT_TRANSLATE_NOOP(
+    "TemplateManagerDialog", "The preview shows the last version without errors."
 )
+FILTER_HINT = QT_TRANSLATE_NOOP(
+    "TemplateManagerDialog",
+    "A filter goes inside {{ }}, after a field: double-click a field first, then the filter.",
+)
+TemplateText = TranslationContext("TemplateText")
 KeyRole = Qt.ItemDataRole.UserRole
 InsertRole = Qt.ItemDataRole.UserRole + 1
 
@@ -79,13 +86,30 @@ def sample_letter(body_text: str) -> Letter:
 
 def copy_name(record: TemplateRecord, taken: set[str]) -> str:
     """A free name for a copy: "After an interview (my copy)", "… (my copy 2)"."""
-    base = record.situation.label if record.is_builtin else record.name
-    candidate = f"{base} (my copy)"
+    base = situation_text(record.situation) if record.is_builtin else record.name
+    candidate = TemplateText.tr("{name} (my copy)").format(name=base)
     number = 2
     while candidate.casefold() in taken:
-        candidate = f"{base} (my copy {number})"
+        candidate = TemplateText.tr("{name} (my copy {number})").format(name=base, number=number)
         number += 1
     return candidate
+
+
+def template_name(record: TemplateRecord) -> str:
+    """The template's name as shown: a built-in's is made here, in the user's language
+    ("Standard: after an interview"); the user's own copies keep the name they were given."""
+    if record.is_builtin:
+        return TemplateText.tr("Standard: {situation}").format(
+            situation=situation_phrase(record.situation)
+        )
+    return record.name
+
+
+def template_label(record: TemplateRecord) -> str:
+    """The name in the list: an edited built-in says so (``TemplateRecord.label``)."""
+    if record.is_builtin and record.is_modified:
+        return TemplateText.tr("{name} (edited)").format(name=template_name(record))
+    return template_name(record)
 
 
 def filter_insertion(before: str, name: str) -> tuple[int, str] | None:
@@ -114,23 +138,25 @@ class UnsavedChangesBox(QMessageBox):
         super().__init__(parent)
         self.setObjectName("unsaved_template")
         self.setIcon(QMessageBox.Icon.Question)
-        self.setWindowTitle("Unsaved changes")
+        self.setWindowTitle(self.tr("Unsaved changes"))
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setText(f"Save your changes to “{name}”?")
+        self.setText(self.tr("Save your changes to “{name}”?").format(name=name))
         self.save_button: QPushButton | None = None
         if problem is None:
-            self.setInformativeText("If you don't save, your changes are lost.")
+            self.setInformativeText(self.tr("If you don't save, your changes are lost."))
             self.save_button = self.addButton(QMessageBox.StandardButton.Save)
-            self.save_button.setAccessibleName("Save")
+            self.save_button.setAccessibleName(self.tr("Save"))
         else:
             self.setInformativeText(
-                f"They cannot be saved while the template has an error:\n\n{problem}\n\n"
-                "Discard them, or cancel and fix the error."
+                self.tr(
+                    "They cannot be saved while the template has an error:\n\n{problem}\n\n"
+                    "Discard them, or cancel and fix the error."
+                ).format(problem=problem)
             )
         self.discard_button = self.addButton(QMessageBox.StandardButton.Discard)
-        self.discard_button.setAccessibleName("Discard")
+        self.discard_button.setAccessibleName(self.tr("Discard"))
         self.cancel_button = self.addButton(QMessageBox.StandardButton.Cancel)
-        self.cancel_button.setAccessibleName("Cancel")
+        self.cancel_button.setAccessibleName(self.tr("Cancel"))
         self.setDefaultButton(self.save_button or self.cancel_button)
         self.setEscapeButton(self.cancel_button)
 
@@ -166,7 +192,7 @@ class ConfirmTemplateAction(QMessageBox):
         self.confirm_button = self.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
         self.confirm_button.setAccessibleName(action)
         self.cancel_button = self.addButton(QMessageBox.StandardButton.Cancel)
-        self.cancel_button.setAccessibleName("Cancel")
+        self.cancel_button.setAccessibleName(self.tr("Cancel"))
         self.setDefaultButton(self.cancel_button)
         self.setEscapeButton(self.cancel_button)
 
@@ -190,16 +216,18 @@ class FieldList(QTreeWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Fields and filters")
-        self.setAccessibleDescription("Double-click or press Enter to insert at the cursor")
+        self.setAccessibleName(self.tr("Fields and filters"))
+        self.setAccessibleDescription(
+            self.tr("Double-click or press Enter to insert at the cursor")
+        )
         self.setColumnCount(2)
-        self.setHeaderLabels(["Field", "What it gives"])
+        self.setHeaderLabels([self.tr("Field"), self.tr("What it gives")])
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         for title, entries, is_filter in (
-            ("Fields", TEMPLATE_FIELDS, False),
-            ("Filters", TEMPLATE_FILTERS, True),
+            (self.tr("Fields"), TEMPLATE_FIELDS, False),
+            (self.tr("Filters"), TEMPLATE_FILTERS, True),
         ):
             group = QTreeWidgetItem(self, [title])
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -247,8 +275,8 @@ class TemplateManagerDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("template_manager")
-        self.setWindowTitle("Letter templates")
-        self.setAccessibleName("Letter templates")
+        self.setWindowTitle(self.tr("Letter templates"))
+        self.setAccessibleName(self.tr("Letter templates"))
         self._templates = templates
         self._records: dict[str, TemplateRecord] = {}
         self._record: TemplateRecord | None = None
@@ -272,53 +300,66 @@ class TemplateManagerDialog(QDialog):
     # -- construction ---------------------------------------------------------------------
     def _build_widgets(self) -> None:
         self.situation = QComboBox()
-        self.situation.setAccessibleName("Situation")
+        self.situation.setAccessibleName(self.tr("Situation"))
         for situation in Situation:
-            self.situation.addItem(situation.label, situation.value)
-        self.purpose = plain_label(name="What this letter should do")
+            self.situation.addItem(situation_text(situation), situation.value)
+        self.purpose = plain_label(name=self.tr("What this letter should do"))
 
         self.templates_list = QListWidget()
-        self.templates_list.setAccessibleName("Templates")
+        self.templates_list.setAccessibleName(self.tr("Templates"))
         self.templates_list.setTextElideMode(Qt.TextElideMode.ElideRight)
 
-        self.duplicate_button = self._button("Duplicate…", "fa6s.copy", "Duplicate template")
-        self.rename_button = self._button("Rename…", "fa6s.pen", "Rename template")
-        self.reset_button = self._button(
-            "Reset to standard", "fa6s.rotate-left", "Reset template to standard"
+        self.duplicate_button = self._button(
+            self.tr("Duplicate…"), "fa6s.copy", self.tr("Duplicate template")
         )
-        self.delete_button = self._button("Delete", "fa6s.trash-can", "Delete template")
+        self.rename_button = self._button(
+            self.tr("Rename…"), "fa6s.pen", self.tr("Rename template")
+        )
+        self.reset_button = self._button(
+            self.tr("Reset to standard"), "fa6s.rotate-left", self.tr("Reset template to standard")
+        )
+        self.delete_button = self._button(
+            self.tr("Delete"), "fa6s.trash-can", self.tr("Delete template")
+        )
 
         self.editor = QPlainTextEdit()
-        self.editor.setAccessibleName("Template body")
+        self.editor.setAccessibleName(self.tr("Template body"))
         self.editor.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.editor.setTabChangesFocus(True)
         self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.editor_caption = QLabel("Letter &body (paragraphs; a blank line starts a new one)")
+        self.editor_caption = QLabel(
+            self.tr("Letter &body (paragraphs; a blank line starts a new one)")
+        )
         self.editor_caption.setBuddy(self.editor)
 
-        self.error = error_label("Template error")
-        self.save_button = self._button("Save", "fa6s.floppy-disk", "Save template")
+        self.error = error_label(self.tr("Template error"))
+        self.save_button = self._button(
+            self.tr("Save"), "fa6s.floppy-disk", self.tr("Save template")
+        )
         self.save_button.setShortcut(QKeySequence.StandardKey.Save)
-        self.save_button.setToolTip("Save this template (Ctrl+S)")
-        self.revert_button = self._button("Revert", "fa6s.arrow-rotate-left", "Revert changes")
-        self.revert_button.setToolTip("Go back to the saved text")
+        self.save_button.setToolTip(self.tr("Save this template (Ctrl+S)"))
+        self.revert_button = self._button(
+            self.tr("Revert"), "fa6s.arrow-rotate-left", self.tr("Revert changes")
+        )
+        self.revert_button.setToolTip(self.tr("Go back to the saved text"))
 
         self.fields = FieldList()
-        self.fields_caption = QLabel("&Fields: double-click to insert at the cursor")
+        self.fields_caption = QLabel(self.tr("&Fields: double-click to insert at the cursor"))
         self.fields_caption.setBuddy(self.fields)
-        self.field_help = plain_label(name="About the field")
+        self.field_help = plain_label(name=self.tr("About the field"))
 
         self.preview = LetterPreview(default_page_spec())
         self.preview.empty_hint.setText(
-            "The template has an error, so there is no letter to preview yet."
+            self.tr("The template has an error, so there is no letter to preview yet.")
         )
         self.preview_caption = plain_label(
-            f"Sample letter to {SAMPLE_CONTEXT.contact.formal_name} of "
-            f"{SAMPLE_CONTEXT.contact.company}",
-            name="Preview caption",
+            self.tr("Sample letter to {name} of {company}").format(
+                name=SAMPLE_CONTEXT.contact.formal_name, company=SAMPLE_CONTEXT.contact.company
+            ),
+            name=self.tr("Preview caption"),
         )
-        self.stale_note = InfoBox("fa6s.triangle-exclamation", name="Preview note")
-        self.stale_note.add_label("Preview note").setText(STALE_PREVIEW_NOTE)
+        self.stale_note = InfoBox("fa6s.triangle-exclamation", name=self.tr("Preview note"))
+        self.stale_note.add_label(self.tr("Preview note")).setText(self.tr(STALE_PREVIEW_NOTE))
         self.stale_note.setVisible(False)
 
         self.render_timer = QTimer(self)
@@ -327,7 +368,7 @@ class TemplateManagerDialog(QDialog):
 
         self.button_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.close_button = self.button_box.button(QDialogButtonBox.StandardButton.Close)
-        self.close_button.setAccessibleName("Close")
+        self.close_button.setAccessibleName(self.tr("Close"))
         # Enter activates a field or a template; it must not also close the dialog.
         self.close_button.setAutoDefault(False)
 
@@ -339,9 +380,9 @@ class TemplateManagerDialog(QDialog):
         return button
 
     def _build_layout(self) -> None:
-        situation_caption = QLabel("&Situation")
+        situation_caption = QLabel(self.tr("&Situation"))
         situation_caption.setBuddy(self.situation)
-        list_caption = QLabel("&Templates")
+        list_caption = QLabel(self.tr("&Templates"))
         list_caption.setBuddy(self.templates_list)
         actions = QGridLayout()
         actions.addWidget(self.duplicate_button, 0, 0)
@@ -503,7 +544,7 @@ class TemplateManagerDialog(QDialog):
         if not self.is_dirty() or self._record is None:
             return True
         self.render_now()
-        answer = UnsavedChangesBox.ask(self._record.name, self._problem, self)
+        answer = UnsavedChangesBox.ask(template_name(self._record), self._problem, self)
         if answer == "save":
             return self.save()
         if answer == "discard":
@@ -512,7 +553,7 @@ class TemplateManagerDialog(QDialog):
         return False
 
     def _show_situation(self, situation: Situation, select: str | None = None) -> None:
-        self.purpose.setText(situation.purpose)
+        self.purpose.setText(situation_purpose_text(situation))
         self._reload_list(situation, select)
         key = self.current_key_in_list()
         if key is not None:
@@ -530,7 +571,7 @@ class TemplateManagerDialog(QDialog):
         try:
             self.templates_list.clear()
             for record in records:
-                item = QListWidgetItem(record.label)
+                item = QListWidgetItem(template_label(record))
                 item.setData(KeyRole, record.key)
                 item.setToolTip(_record_tip(record))
                 self.templates_list.addItem(item)
@@ -561,7 +602,7 @@ class TemplateManagerDialog(QDialog):
             before = cursor.block().text()[: cursor.positionInBlock()]
             placement = filter_insertion(before, name)
             if placement is None:
-                self.field_help.setText(FILTER_HINT)
+                self.field_help.setText(self.tr(FILTER_HINT))
                 return
             back, text = placement
             cursor.movePosition(
@@ -649,7 +690,7 @@ class TemplateManagerDialog(QDialog):
         try:
             record = self._templates.save_body(self._record.key, body)
         except FollowUpDeskError as exc:
-            self._report(exc, "The template was not saved")
+            self._report(exc, self.tr("The template was not saved"))
             return False
         self._record = record
         self._saved_body = record.body
@@ -668,11 +709,11 @@ class TemplateManagerDialog(QDialog):
         if record is None or not self._settle_unsaved():
             return
         copy = self._ask_name_until_accepted(
-            "Duplicate template",
-            f"Name of the copy of “{record.name}”:",
+            self.tr("Duplicate template"),
+            self.tr("Name of the copy of “{name}”:").format(name=template_name(record)),
             copy_name(record, {r.name.casefold() for r in self._records.values()}),
             lambda name: self._templates.duplicate(record.key, name),
-            "The template was not duplicated",
+            self.tr("The template was not duplicated"),
         )
         if copy is not None:
             self._stored()
@@ -683,11 +724,11 @@ class TemplateManagerDialog(QDialog):
         if record is None or record.is_builtin:
             return
         renamed = self._ask_name_until_accepted(
-            "Rename template",
-            f"New name for “{record.name}”:",
+            self.tr("Rename template"),
+            self.tr("New name for “{name}”:").format(name=record.name),
             record.name,
             lambda name: self._templates.rename(record.key, name),
-            "The template was not renamed",
+            self.tr("The template was not renamed"),
         )
         if renamed is not None and renamed.name != record.name:
             self._record = renamed
@@ -699,17 +740,17 @@ class TemplateManagerDialog(QDialog):
         if record is None or not record.is_builtin or not record.is_modified:
             return
         if not ConfirmTemplateAction.ask(
-            "Reset template",
-            f"Reset “{record.name}” to the standard text?",
-            "Your edits to this template will be lost (your own copies are kept).",
-            "Reset",
+            self.tr("Reset template"),
+            self.tr("Reset “{name}” to the standard text?").format(name=template_name(record)),
+            self.tr("Your edits to this template will be lost (your own copies are kept)."),
+            self.tr("Reset"),
             self,
         ):
             return
         try:
             standard = self._templates.reset_builtin(record.situation)
         except FollowUpDeskError as exc:
-            self._report(exc, "The template was not reset")
+            self._report(exc, self.tr("The template was not reset"))
             return
         self._stored()
         self._show_situation(standard.situation, select=standard.key)
@@ -718,17 +759,21 @@ class TemplateManagerDialog(QDialog):
         record = self._record
         if record is None or record.is_builtin:
             return
-        details = "Letters you have already written with it are kept."
+        details = self.tr("Letters you have already written with it are kept.")
         if self.is_dirty():
-            details += " Your unsaved changes to it are lost too."
+            details += self.tr(" Your unsaved changes to it are lost too.")
         if not ConfirmTemplateAction.ask(
-            "Delete template", f"Delete the template “{record.name}”?", details, "Delete", self
+            self.tr("Delete template"),
+            self.tr("Delete the template “{name}”?").format(name=record.name),
+            details,
+            self.tr("Delete"),
+            self,
         ):
             return
         try:
             self._templates.delete(record.key)
         except FollowUpDeskError as exc:
-            self._report(exc, "The template was not deleted")
+            self._report(exc, self.tr("The template was not deleted"))
             return
         self._record = None
         self._stored()
@@ -744,7 +789,7 @@ class TemplateManagerDialog(QDialog):
         dialog.setTextValue(text)
         dialog.resize(420, dialog.sizeHint().height())
         if (edit := dialog.findChild(QLineEdit)) is not None:
-            edit.setAccessibleName("Template name")
+            edit.setAccessibleName(self.tr("Template name"))
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
@@ -766,7 +811,7 @@ class TemplateManagerDialog(QDialog):
             try:
                 return act(answer)
             except ValidationError as exc:
-                self._report(exc, "Choose another name")
+                self._report(exc, self.tr("Choose another name"))
                 name = answer
             except FollowUpDeskError as exc:
                 self._report(exc, failure)
@@ -795,7 +840,7 @@ class TemplateManagerDialog(QDialog):
             self._records = {record.key: record for record in records}
             for row, record in enumerate(records):
                 item = self.templates_list.item(row)
-                item.setText(record.label)
+                item.setText(template_label(record))
                 item.setToolTip(_record_tip(record))
         self._record = self._records.get(self._record.key, self._record)
         self._update_buttons()
@@ -829,7 +874,9 @@ class TemplateManagerDialog(QDialog):
 
 def _record_tip(record: TemplateRecord) -> str:
     if record.is_builtin and record.is_modified:
-        return "The standard letter, edited by you. Reset to standard brings back the original."
+        return TemplateText.tr(
+            "The standard letter, edited by you. Reset to standard brings back the original."
+        )
     if record.is_builtin:
-        return "The standard letter that comes with Follow-Up Desk."
-    return "Your own template."
+        return TemplateText.tr("The standard letter that comes with Follow-Up Desk.")
+    return TemplateText.tr("Your own template.")

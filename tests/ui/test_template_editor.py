@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain.clock import Clock
 from desktop.domain.services import open_services
-from desktop.domain.template_store import TemplateService, builtin_name
+from desktop.domain.template_store import TemplateRecord, TemplateService, builtin_name
 from desktop.domain.templates import builtin_template_body
 from desktop.domain.vocabulary import Situation
 from desktop.ui.template_editor import (
@@ -27,6 +27,8 @@ from desktop.ui.template_editor import (
     TemplateManagerDialog,
     UnsavedChangesBox,
     filter_insertion,
+    template_label,
+    template_name,
 )
 from tests.ui.dialog_helpers import (
     answer_next_dialog,
@@ -570,3 +572,21 @@ def test_every_focusable_widget_has_an_accessible_name(
     type_at_end(qtbot, dialog, "{% if %}")
     qtbot.waitUntil(lambda: dialog.problem() is not None)
     assert unnamed_focusable_widgets(dialog) == []
+
+
+@pytest.mark.parametrize("situation", list(Situation))
+@pytest.mark.parametrize(("builtin", "modified"), [(True, False), (True, True), (False, False)])
+def test_the_list_shows_each_template_as_the_domain_names_it(
+    situation: Situation, builtin: bool, modified: bool
+) -> None:
+    """Built-in names are made in the UI, to be translated; in English they are the same."""
+    record = TemplateRecord(
+        key="builtin:x" if builtin else "user:1",
+        situation=situation,
+        name=builtin_name(situation) if builtin else "Short and warm",
+        body="",
+        is_builtin=builtin,
+        is_modified=modified,
+    )
+    assert template_label(record) == record.label
+    assert template_name(record) == record.name
