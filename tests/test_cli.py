@@ -1360,6 +1360,28 @@ def test_due_does_not_load_the_file_formats(data_dir: Path) -> None:
     assert result.returncode == 0, result.stderr
 
 
+def test_csv_import_and_export_do_not_load_vobject(data_dir: Path, tmp_path: Path) -> None:
+    fill(data_dir, at=LONG_AGO)
+    people = tmp_path / "people.csv"
+    people.write_text(GENERIC_CSV, encoding="utf-8")
+    code = "\n".join(
+        [
+            "import sys",
+            "from desktop.cli import main",
+            f"args = ['--data-dir', {str(data_dir)!r}]",
+            f"assert main(['followup-desk', 'import', {str(people)!r}, *args]) == 0",
+            f"assert main(['followup-desk', 'export', {str(tmp_path / 'out.csv')!r}, *args]) == 0",
+            # vCards alone need it, and it costs some 50 ms to import.
+            "assert 'vobject' not in sys.modules",
+        ]
+    )
+
+    result = python("-c", code)
+
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out.csv").stat().st_size > 0
+
+
 def test_python_m_desktop_due_runs_without_a_window(data_dir: Path) -> None:
     fill(data_dir, at=LONG_AGO)
 
