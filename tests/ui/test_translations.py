@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.backups import BackupKind
@@ -389,7 +389,15 @@ def pseudo_translated(tmp_path: Path, qapp: QApplication) -> Iterator[None]:
     if lupdate is None or lrelease is None:
         pytest.skip("pyside6-lupdate/pyside6-lrelease are not installed")
     ts_file = tmp_path / "followup-desk_de.ts"
-    modules = ("today_view", "follow_up_table_model", "row_table_model", "dialogs")
+    modules = (
+        "today_view",
+        "follow_up_table_model",
+        "row_table_model",
+        "dialogs",
+        "backup_dialogs",
+        "agenda_output",
+        "transfer_vocabulary",
+    )
     sources = [UI / f"{module}.py" for module in modules] + [UI / "vocabulary_text.py"]
     script.lupdate(lupdate, sources, ts_file, "de")
     _bracket(ts_file)
@@ -468,3 +476,25 @@ def test_the_update_script_lists_the_ui_and_app_modules() -> None:
 def test_the_update_script_refuses_what_is_not_a_language_code() -> None:
     with pytest.raises(SystemExit):
         _script().main(["../../etc"])
+
+
+@pytest.mark.usefixtures("pseudo_translated")
+def test_module_texts_headers_and_plurals_of_functions_are_found(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from desktop.ui.backup_dialogs import BackupTableModel, backup_progress_dialog
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = backup_progress_dialog(parent, tmp_path / "copy.sqlite3")
+    assert dialog.windowTitle() == "[Backing up]"
+    assert dialog.labelText() == "[Copying your database to copy.sqlite3…]"
+    model = BackupTableModel(UTC)
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "[Made]"
+    # A TranslationContext's plural is a plural in the .ts file: %n is filled in.
+    exported = QCoreApplication.translate(
+        "AgendaOutput", "Exported %n follow-ups to {name}: import it into your calendar.", "", 2
+    )
+    assert exported == "[Exported 2 follow-ups to {name}: import it into your calendar.]"
+    assert vocabulary_text.event_kind_phrase(EventKind.INTERVIEW) == "[interview]"
+    assert transfer_vocabulary.export_format_text(ExportFormat.VCARD) == "[vCard (address book)]"
