@@ -110,10 +110,10 @@ class AfterFirstPaint(QObject):
 
     FALLBACK_MS = 3000
 
-    def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
+    def __init__(self, window: QWidget, callback: Callable[[], object]) -> None:
         super().__init__(window)
         self._window = window
-        self._callback: Callable[[], None] | None = callback
+        self._callback: Callable[[], object] | None = callback
         window.installEventFilter(self)
         QTimer.singleShot(self.FALLBACK_MS, self, self._call)
 
@@ -446,8 +446,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     log.info("Data folder opened: %d contacts", session.context.services.directory.total())
     try:
         instance.activation_requested.connect(session.bring_to_front)
-        # Listening loads QtNetwork: after the first paint, not before it.
-        QTimer.singleShot(0, instance.listen)
+        # Listening loads QtNetwork (~10 ms): after the first paint, not before it (a timer
+        # of 0 ms would fire before it).
+        AfterFirstPaint(session.window, instance.listen)
         if args.quit_after_first_paint:
             _QuitAfterFirstPaint(session.window)
         else:
