@@ -33,6 +33,7 @@ from desktop.domain.contacts import CARD_FIELDS, ContactCard
 from desktop.domain.similar_contacts import MAX_SHOWN, Likeness, SimilarContact
 from desktop.ui.card_event_box import CardEventBox
 from desktop.ui.card_paste_filter import CardPasteFilter
+from desktop.ui.dialog_parts import error_label
 from desktop.ui.icons import themed_icon
 from desktop.ui.optional_date_edit import OptionalDateEdit
 from desktop.ui.translations import QT_TRANSLATE_NOOP
@@ -213,12 +214,9 @@ class BusinessCardForm(QWidget):
 
         self.error_labels: dict[str, QLabel] = {}
         for name in ("given_name", "courtesy_title", "email", "category", "introduced_by_id"):
-            error = QLabel()
+            # In the palette's error red, readable in light and dark, following a switch.
+            error = error_label(self.tr("Error"))
             error.setObjectName(f"{name}_error")
-            error.setWordWrap(True)
-            error.setVisible(False)
-            error.setAccessibleName(self.tr("Error"))
-            error.setTextFormat(Qt.TextFormat.PlainText)
             self.error_labels[name] = error
 
         self.new_button = QPushButton(themed_icon("fa6s.id-card"), self.tr("New card"))
@@ -253,7 +251,6 @@ class BusinessCardForm(QWidget):
             edit.installEventFilter(self._paste_filter)
 
         self._build_layout()
-        self._apply_error_colour()
         self._connect_edits()
         self.load(None)
 
@@ -359,13 +356,6 @@ class BusinessCardForm(QWidget):
         label = QLabel(self.tr(_LINE_FIELDS[name][0]))
         label.setBuddy(self.fields[name])
         form.addRow(label, self.fields[name])
-
-    def _apply_error_colour(self) -> None:
-        # A red that reads on both light and dark bases.
-        for label in self.error_labels.values():
-            palette = label.palette()
-            palette.setColor(QPalette.ColorRole.WindowText, Qt.GlobalColor.red)
-            label.setPalette(palette)
 
     def _connect_edits(self) -> None:
         for edit in self.fields.values():

@@ -26,6 +26,7 @@ from desktop.domain.template_store import TemplateRecord
 from desktop.domain.vocabulary import Situation
 from desktop.ui.icons import themed_icon
 from desktop.ui.letter_preview import LetterPreview
+from desktop.ui.template_names import template_label
 from desktop.ui.vocabulary_text import situation_text
 
 
@@ -191,7 +192,7 @@ class LetterComposer(QWidget):
             self.situation.setCurrentIndex(self.situation.findData(situation.value))
             self.template.clear()
             for record in templates:
-                self.template.addItem(record.label, record.key)
+                self.template.addItem(template_label(record), record.key)
             self.template.setCurrentIndex(max(0, self.template.findData(template_key)))
             if not (keep_edits and self.is_body_edited()):
                 self.body.setPlainText(body)

@@ -52,8 +52,9 @@ from desktop.printing.page import default_page_spec
 from desktop.ui.dialog_parts import InfoBox, error_label, plain_label, show_error
 from desktop.ui.icons import themed_icon
 from desktop.ui.letter_preview import LetterPreview
+from desktop.ui.template_names import template_label, template_name
 from desktop.ui.translations import QT_TRANSLATE_NOOP, TranslationContext
-from desktop.ui.vocabulary_text import situation_phrase, situation_purpose_text, situation_text
+from desktop.ui.vocabulary_text import situation_purpose_text, situation_text
 
 RENDER_DELAY_MS = 150  # typing pauses this long before the preview follows
 # The sample letter is dated the day SAMPLE_CONTEXT.today writes out, so the two agree.
@@ -93,23 +94,6 @@ def copy_name(record: TemplateRecord, taken: set[str]) -> str:
         candidate = TemplateText.tr("{name} (my copy {number})").format(name=base, number=number)
         number += 1
     return candidate
-
-
-def template_name(record: TemplateRecord) -> str:
-    """The template's name as shown: a built-in's is made here, in the user's language
-    ("Standard: after an interview"); the user's own copies keep the name they were given."""
-    if record.is_builtin:
-        return TemplateText.tr("Standard: {situation}").format(
-            situation=situation_phrase(record.situation)
-        )
-    return record.name
-
-
-def template_label(record: TemplateRecord) -> str:
-    """The name in the list: an edited built-in says so (``TemplateRecord.label``)."""
-    if record.is_builtin and record.is_modified:
-        return TemplateText.tr("{name} (edited)").format(name=template_name(record))
-    return template_name(record)
 
 
 def filter_insertion(before: str, name: str) -> tuple[int, str] | None:
