@@ -66,6 +66,8 @@ class _Steps:
             ("search", self.search),
             ("letter and envelope", self.letter),
             ("vCard export and import", self.vcard),
+            ("card photo", self.photo),
+            ("follow-up guide", self.guide),
         ]
 
     def database(self) -> str:
@@ -146,6 +148,39 @@ class _Steps:
                 raise AssertionError(f"the {name} PDF is not a PDF ({len(data)} bytes)")
             (self.folder / f"{name}.pdf").write_bytes(data)
         return f"letter {len(pdf):,} bytes, envelope {len(envelope):,} bytes"
+
+    def photo(self) -> str:
+        """A JPEG photo of the card, made and read back through Qt's image plugins (a
+        bundle without the JPEG plugin could not show the photos people attach)."""
+        from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+        from PySide6.QtGui import QColor, QImage
+
+        from desktop.domain.card_photos import PhotoUpload
+
+        image = QImage(64, 40, QImage.Format.Format_RGB32)
+        image.fill(QColor("teal"))
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        if not image.save(buffer, b"JPG"):
+            raise AssertionError("JPEG cannot be written: the image plugin is missing")
+        record = self.services.contacts.get_contact(self.contact_id)
+        self.services.contacts.update_contact(
+            self.contact_id, record.card, photo=PhotoUpload(bytes(data.data()), "image/jpeg")
+        )
+        stored = self.services.card_photos.get(self.contact_id)
+        if stored is None or QImage.fromData(stored.data).size() != image.size():
+            raise AssertionError("the stored photo does not read back")
+        return f"{stored.size} bytes stored and read back"
+
+    def guide(self) -> str:
+        from importlib import resources
+
+        text = resources.files("desktop.resources").joinpath("guide/follow-up-guide.md")
+        guide = text.read_text(encoding="utf-8")
+        if "24 to 36 hours" not in guide:
+            raise AssertionError("the guide is missing or incomplete")
+        return f"{len(guide.split())} words"
 
     def vcard(self) -> str:
         from desktop.domain.exporting import ExportFormat
