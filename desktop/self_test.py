@@ -162,7 +162,8 @@ class _Steps:
         data = QByteArray()
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        if not image.save(buffer, b"JPG"):
+        # PySide6 takes the format as str at run time; its stubs say bytes, which it refuses.
+        if not image.save(buffer, "JPG"):  # type: ignore[call-overload]
             raise AssertionError("JPEG cannot be written: the image plugin is missing")
         record = self.services.contacts.get_contact(self.contact_id)
         self.services.contacts.update_contact(
