@@ -11,13 +11,13 @@ from __future__ import annotations
 from datetime import tzinfo
 from enum import Enum
 
-from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop import APP_NAME
 from desktop.domain.backups import BackupInfo
 from desktop.domain.errors import DamagedDatabaseError
 from desktop.ui.local_time import format_local
+from desktop.ui.translations import TranslationContext
 
 
 class DamageAction(Enum):
@@ -25,13 +25,13 @@ class DamageAction(Enum):
     LATER = "later"  # the window stays on the damaged database; the user was told
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DamageNotice", text)
+# Module-level text, in the context lupdate reads from the name before ``.tr``.
+DamageNotice = TranslationContext("DamageNotice")
 
 
 def damage_status_message() -> str:
     """What the status bar keeps saying after the user chose to carry on."""
-    return _tr(
+    return DamageNotice.tr(
         "The database is damaged and today's backup was not made. File ▸ Restore From "
         "Backup… goes back to a good copy."
     )
@@ -46,13 +46,13 @@ def tell_about_damage(
     """Say that the database is damaged, why, and offer the newest good backup."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(_tr("{app}: the database is damaged").format(app=APP_NAME))
-    box.setAccessibleName(_tr("The database is damaged"))
-    box.setText(_tr("A check of your database found that it is damaged."))
+    box.setWindowTitle(DamageNotice.tr("{app}: the database is damaged").format(app=APP_NAME))
+    box.setAccessibleName(DamageNotice.tr("The database is damaged"))
+    box.setText(DamageNotice.tr("A check of your database found that it is damaged."))
     details = [
         error.reason,
         "",
-        _tr(
+        DamageNotice.tr(
             "Some contacts, events or letters may no longer read or save correctly. Today's "
             "backup was not made, so the backups you have stay as they were."
         ),
@@ -61,33 +61,40 @@ def tell_about_damage(
     if newest is not None:
         when = format_local(newest.created_at, zone)
         count = newest.contact_count
+        # English picks its own singular; each message still takes every plural form.
         if count is None:
-            text = _tr("\nThe newest good backup is from {when}.")
+            text = DamageNotice.tr("\nThe newest good backup is from {when}.")
         elif count == 1:
-            text = _tr("\nThe newest good backup is from {when}, with {count} contact.")
+            text = DamageNotice.tr(
+                "\nThe newest good backup is from {when}, with %n contact.", "", count
+            )
         else:
-            text = _tr("\nThe newest good backup is from {when}, with {count} contacts.")
+            text = DamageNotice.tr(
+                "\nThe newest good backup is from {when}, with %n contacts.", "", count
+            )
         details.append(
-            text.format(when=when, count=QLocale().toString(count or 0))
+            text.format(when=when)
             + " "
-            + _tr(
+            + DamageNotice.tr(
                 "Restoring it replaces the database with that copy; the damaged file is kept "
                 "aside, as it is, in the data folder ({folder}), for a rescue later."
             ).format(folder=error.path.parent)
         )
-        restore = box.addButton(_tr("Restore the Newest Backup"), QMessageBox.ButtonRole.AcceptRole)
-        restore.setAccessibleName(_tr("Restore the newest good backup"))
-        later = box.addButton(_tr("Not Now"), QMessageBox.ButtonRole.RejectRole)
-        later.setAccessibleName(_tr("Keep working on the damaged database for now"))
+        restore = box.addButton(
+            DamageNotice.tr("Restore the Newest Backup"), QMessageBox.ButtonRole.AcceptRole
+        )
+        restore.setAccessibleName(DamageNotice.tr("Restore the newest good backup"))
+        later = box.addButton(DamageNotice.tr("Not Now"), QMessageBox.ButtonRole.RejectRole)
+        later.setAccessibleName(DamageNotice.tr("Keep working on the damaged database for now"))
     else:
         details.append(
-            _tr(
+            DamageNotice.tr(
                 "\nThere is no backup in the data folder to restore. Keep the data folder "
                 "({folder}) as it is, for a rescue."
             ).format(folder=error.path.parent)
         )
         later = box.addButton(QMessageBox.StandardButton.Ok)
-        later.setAccessibleName(_tr("Close this message"))
+        later.setAccessibleName(DamageNotice.tr("Close this message"))
     box.setInformativeText("\n".join(details))
     box.setDefaultButton(restore or later)
     box.setEscapeButton(later)
