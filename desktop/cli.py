@@ -351,6 +351,11 @@ def _existing_data_dir(cli_value: str | None) -> Path:
 def _open_services(cli_value: str | None, clock: Clock) -> Services:
     data_dir = _existing_data_dir(cli_value)
     try:
+        path = database_path(data_dir)
+        if path.exists():
+            # The window checks every page after its first paint; a script waits for no
+            # window, so it checks all of it first and reports damage as damage.
+            check_database_file(path)
         return open_services(data_dir, clock)
     except DamagedDatabaseError as exc:
         raise CommandError(f"{exc} {CHECK_HINT}", EXIT_USAGE) from exc

@@ -1242,6 +1242,28 @@ def test_other_commands_on_a_damaged_database_point_at_check(
     assert (data_dir / DATABASE_FILENAME).read_bytes() == b""
 
 
+def test_damage_past_the_first_page_is_reported_before_any_command_runs(
+    filled: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The app opens with only a quick look at the file; a command checks every page."""
+    live = filled / DATABASE_FILENAME
+    with sqlite3.connect(live) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        (root,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'contact'")
+    conn.close()
+    data = bytearray(live.read_bytes())
+    start = (root[0] - 1) * page_size
+    data[start : start + page_size] = b"\xa5" * page_size
+    live.write_bytes(bytes(data))
+    capsys.readouterr()
+
+    assert run("export", str(filled / "out.csv"), "--data-dir", str(filled)) == cli.EXIT_USAGE
+
+    assert_one_line_error(capsys.readouterr().err, "damaged", "followup-desk check")
+    assert not (filled / "out.csv").exists()
+
+
 # -- in a fresh process -----------------------------------------------------------------------
 def python(*args: str, drop_display: bool = False) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in {"PYTHONSTARTUP", "PYTHONPATH"}}
