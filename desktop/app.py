@@ -31,11 +31,13 @@ from desktop.ui.local_time import local_zone
 from desktop.ui.main_window import MainWindow
 from desktop.ui.single_instance import SingleInstance
 from desktop.ui.theme import apply_theme
-from desktop.ui.translations import install_translators
+from desktop.ui.translations import TranslationContext, install_translators
 
 if TYPE_CHECKING:
     from desktop.domain.backups import BackupInfo, BackupService
 
+# Texts of the module's plain functions (see desktop.ui.translations).
+AppText = TranslationContext("AppText")
 EXIT_STARTUP_ERROR = 2
 EXIT_ALREADY_OPEN = 3
 
@@ -92,7 +94,7 @@ def _check_then_back_up(live: Path, backups: BackupService, now: datetime) -> st
         return str(exc)
     except Exception as exc:  # never lost silently: logged, and said in the window
         log_unexpected(type(exc), exc, exc.__traceback__)
-        return "Today's backup could not be written (see the log)."
+        return AppText.tr("Today's backup could not be written (see the log).")
     return ""
 
 
@@ -198,15 +200,19 @@ class AppSession(QObject):
                 outcome = restore_database(self._data_dir, newest, self._clock)
             except BackupError as exc:
                 log.error("Restoring at start failed: %s", type(exc).__name__)
-                QMessageBox.warning(None, "Backup not restored", f"{exc}\n\nNothing was changed.")
+                QMessageBox.warning(
+                    None,
+                    self.tr("Backup not restored"),
+                    self.tr("{reason}\n\nNothing was changed.").format(reason=exc),
+                )
                 return None
             kept = outcome.set_aside
-            message = f"Restored the backup {newest.path.name}."
+            message = self.tr("Restored the backup {name}.").format(name=newest.path.name)
         else:
             kept = set_aside_damaged(error.path, self._clock())
-            message = "Started with an empty database."
+            message = self.tr("Started with an empty database.")
         if kept is not None:
-            message += f" The damaged file is kept as {kept.name}."
+            message += " " + self.tr("The damaged file is kept as {name}.").format(name=kept.name)
         log.info("Recovered from a damaged database (%s)", choice.value)
         return open_context(self._data_dir, self._clock, daily_backup=False), message
 
@@ -312,13 +318,15 @@ class AppSession(QObject):
                 outcome = restore_database(self._data_dir, source, self._clock)
             except BackupError as exc:
                 log.error("A restore failed: %s", type(exc).__name__)
-                QMessageBox.warning(None, "Backup not restored", str(exc))
+                QMessageBox.warning(None, self.tr("Backup not restored"), str(exc))
                 self._show(open_context(self._data_dir, self._clock, daily_backup=False))
                 return False
             kept = outcome.safety_copy or outcome.set_aside
-            message = f"Restored {source.name}."
+            message = self.tr("Restored {name}.").format(name=source.name)
             if kept is not None:
-                message += f" The database as it was is kept as {kept.name}."
+                message += " " + self.tr("The database as it was is kept as {name}.").format(
+                    name=kept.name
+                )
             log.info("A backup was restored")
             self._show(open_context(self._data_dir, self._clock, daily_backup=False), message)
             return True
@@ -392,7 +400,7 @@ def report_startup_error(message: str) -> None:
     """Say why the app cannot start: on stderr for scripts and in a dialog for people."""
     if sys.stderr is not None:  # None in a windowed build on Windows
         print(f"followup-desk: {message}", file=sys.stderr)
-    QMessageBox.critical(None, f"{APP_NAME} cannot start", message)
+    QMessageBox.critical(None, AppText.tr("{app} cannot start").format(app=APP_NAME), message)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -428,8 +436,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if instance.ask_running_instance_to_activate():
             return 0  # the window already open on this folder came to the front
         report_startup_error(
-            f"{APP_NAME} is already open on the data folder {data_dir}. "
-            "Switch to that window, or close it and start again."
+            AppText.tr(
+                "{app} is already open on the data folder {folder}. "
+                "Switch to that window, or close it and start again."
+            ).format(app=APP_NAME, folder=data_dir)
         )
         return EXIT_ALREADY_OPEN
     session = AppSession(data_dir)

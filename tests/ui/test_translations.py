@@ -41,7 +41,6 @@ UI = ROOT / "desktop" / "ui"
 # tr()/translate(). The lead empties it.
 NOT_YET_TRANSLATED = frozenset(
     {
-        "desktop/app.py",
     }
 )
 
