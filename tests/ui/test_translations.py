@@ -39,10 +39,7 @@ UI = ROOT / "desktop" / "ui"
 
 # Files other work is still converting; each leaves this list once its strings go through
 # tr()/translate(). The lead empties it.
-NOT_YET_TRANSLATED = frozenset(
-    {
-    }
-)
+NOT_YET_TRANSLATED = frozenset({})
 
 # -- the source check ---------------------------------------------------------------------
 
