@@ -28,6 +28,7 @@ from desktop.domain.preferences import PreferencesService
 from desktop.domain.profile import ProfileService
 
 if TYPE_CHECKING:
+    from desktop.domain.card_entry import CardEntry
     from desktop.domain.compose import LetterDrafter
     from desktop.domain.letter_history import LetterService
     from desktop.domain.template_store import TemplateService
@@ -65,6 +66,13 @@ class Services:
         from desktop.domain.letter_history import LetterService
 
         return LetterService(self.db, self.clock, self.follow_ups)
+
+    @cached_property
+    def card_entry(self) -> CardEntry:
+        """New cards saved with the event they come from (the card form's Save and next)."""
+        from desktop.domain.card_entry import CardEntry
+
+        return CardEntry(self.db, self.contacts, self.follow_ups)
 
     @cached_property
     def drafter(self) -> LetterDrafter:

@@ -23,12 +23,9 @@ from desktop.domain.preferences import PreferencesService
 from desktop.domain.profile import ProfileService
 from desktop.domain.rules.referrals import ThankIntroducer
 from desktop.domain.vocabulary import EventKind
+
+# The dialogs are imported where they open: none is needed before the window first paints.
 from desktop.ui.local_time import format_local
-from desktop.ui.log_event_dialog import LogEventDialog
-from desktop.ui.mark_sent_dialog import MarkSentDialog
-from desktop.ui.opportunity_dialog import OpportunityDialog
-from desktop.ui.preferences_dialog import PreferencesDialog
-from desktop.ui.thank_introducers_dialog import ThankIntroducersDialog
 from desktop.ui.theme import apply_theme
 from desktop.ui.translations import TranslationContext
 from desktop.ui.vocabulary_text import (
@@ -80,6 +77,8 @@ class FollowUpFlow(QObject):
                 self.tr("Add the people you met first: type their business card."),
             )
             return
+        from desktop.ui.log_event_dialog import LogEventDialog
+
         draft = LogEventDialog.ask(
             people,
             self._opportunities.list_opportunities(),
@@ -113,6 +112,8 @@ class FollowUpFlow(QObject):
         except FollowUpDeskError as exc:
             self._warn(self.tr("Follow-up not found"), str(exc))
             return
+        from desktop.ui.mark_sent_dialog import MarkSentDialog
+
         values = MarkSentDialog.ask(
             record,
             self._follow_ups.history(record.contact_id),
@@ -198,6 +199,8 @@ class FollowUpFlow(QObject):
     # -- opportunities --------------------------------------------------------------------
     def edit_opportunity(self, opportunity_id: int | None = None) -> None:
         record = self._opportunities.get(opportunity_id) if opportunity_id is not None else None
+        from desktop.ui.opportunity_dialog import OpportunityDialog
+
         draft = OpportunityDialog.ask(self._people(), record=record, parent=self._parent)
         if draft is None:
             return
@@ -242,6 +245,8 @@ class FollowUpFlow(QObject):
         current = self._preferences.load()
         profile = self._profiles.load() if self._profiles is not None else None
         retention = self._backups.retention() if self._backups is not None else None
+        from desktop.ui.preferences_dialog import PreferencesDialog
+
         chosen = PreferencesDialog.ask(
             current,
             self._parent,
@@ -287,6 +292,8 @@ class FollowUpFlow(QObject):
             (p, names.get(p.introducer_id, "?"), [names.get(i, "?") for i in p.introduced_ids])
             for p in proposals
         ]
+        from desktop.ui.thank_introducers_dialog import ThankIntroducersDialog
+
         chosen = ThankIntroducersDialog.ask(rows, parent=self._parent, led_to=led_to)
         for proposal in chosen:
             self._follow_ups.thank_introducer(proposal)

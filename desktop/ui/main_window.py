@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME, __version__
-from desktop.domain.card_entry import CardEntry, CardSaved
+from desktop.domain.card_entry import CardSaved
 from desktop.domain.card_photos import KEEP_PHOTO
 from desktop.domain.contacts import ContactRecord
 from desktop.domain.errors import ContactNotFound, FollowUpDeskError, ValidationError
@@ -145,7 +145,7 @@ class MainWindow(QMainWindow):
             self.opportunities_pane, themed_icon("fa6s.briefcase"), self.tr("Opportunities")
         )
 
-        self.card_entry = CardEntry(services.db, contacts, follow_ups)
+        self.card_entry = services.card_entry
         self.card_event_box = CardEventBox(clock(), zone())
         self.card_event_box.setObjectName("card_event_box")
         self.card_form = BusinessCardForm(event_box=self.card_event_box)
