@@ -230,7 +230,6 @@ class FollowUpService:
         kind = self._validated_event(draft)
         contact_ids = tuple(dict.fromkeys(draft.contact_ids))
         with self._db.atomic():
-            contacts = self._contacts(contact_ids)
             event = Event.create(
                 kind=kind.value,
                 occurred_at=draft.occurred_at,
@@ -238,29 +237,11 @@ class FollowUpService:
                 opportunity_id=draft.opportunity_id,
                 created_at=self._now(),
             )
-            ids = []
-            for contact_id in contact_ids:
-                EventContact.create(event_id=event.id, contact_id=contact_id)
-                ids.append(
-                    self._create(
-                        contacts[contact_id],
-                        kind.situation,
-                        follow_up_window(draft.occurred_at),
-                        event_id=event.id,
-                    )
-                )
-            if draft.opportunity_id is not None:
-                self._link_to_opportunity(draft.opportunity_id, contact_ids)
-            follow_ups = tuple(self.get(follow_up_id) for follow_up_id in ids)
-        thanks: tuple[ThankIntroducer, ...] = ()
-        if kind in EVENTS_THAT_CREDIT_THE_INTRODUCER:
-            thanks = tuple(
-                introducers_to_thank(
-                    Introduced(c.id, c.introduced_by_id) for c in contacts.values()
-                )
-            )
-        log.info("Event %d (%s) logged with %d follow-ups", event.id, kind.value, len(follow_ups))
-        return LoggedEvent(event.id, follow_ups, thanks)
+            logged = self._join(event, kind, contact_ids)
+        log.info(
+            "Event %d (%s) logged with %d follow-ups", event.id, kind.value, len(logged.follow_ups)
+        )
+        return logged
 
     def add_to_event(self, event_id: int, contact_ids: Sequence[int]) -> LoggedEvent:
         """Add people to an event already logged (the next card of an interview panel):
@@ -283,21 +264,28 @@ class FollowUpService:
                 for row in EventContact.select().where(EventContact.event_id == event_id)
             }
             new_ids = tuple(cid for cid in dict.fromkeys(contact_ids) if cid not in present)
-            contacts = self._contacts(new_ids)
-            ids = []
-            for contact_id in new_ids:
-                EventContact.create(event_id=event_id, contact_id=contact_id)
-                ids.append(
-                    self._create(
-                        contacts[contact_id],
-                        kind.situation,
-                        follow_up_window(event.occurred_at),
-                        event_id=event_id,
-                    )
+            logged = self._join(event, kind, new_ids)
+        log.info("Event %d: %d people added", event_id, len(logged.follow_ups))
+        return logged
+
+    def _join(self, event: Event, kind: EventKind, contact_ids: Sequence[int]) -> LoggedEvent:
+        """Put ``contact_ids`` in ``event``, each with the follow-up it calls for (inside the
+        caller's transaction); and say which introducers the event now credits."""
+        contacts = self._contacts(contact_ids)
+        ids = []
+        for contact_id in contact_ids:
+            EventContact.create(event_id=event.id, contact_id=contact_id)
+            ids.append(
+                self._create(
+                    contacts[contact_id],
+                    kind.situation,
+                    follow_up_window(event.occurred_at),
+                    event_id=event.id,
                 )
-            if event.opportunity_id is not None:
-                self._link_to_opportunity(event.opportunity_id, new_ids)
-            follow_ups = tuple(self.get(follow_up_id) for follow_up_id in ids)
+            )
+        if event.opportunity_id is not None:
+            self._link_to_opportunity(event.opportunity_id, contact_ids)
+        follow_ups = tuple(self.get(follow_up_id) for follow_up_id in ids)
         thanks: tuple[ThankIntroducer, ...] = ()
         if kind in EVENTS_THAT_CREDIT_THE_INTRODUCER:
             thanks = tuple(
@@ -305,8 +293,7 @@ class FollowUpService:
                     Introduced(c.id, c.introduced_by_id) for c in contacts.values()
                 )
             )
-        log.info("Event %d: %d people added", event_id, len(follow_ups))
-        return LoggedEvent(event_id, follow_ups, thanks)
+        return LoggedEvent(event.id, follow_ups, thanks)
 
     def thank_introducer(
         self, thanks: ThankIntroducer, at: datetime | None = None
