@@ -250,19 +250,19 @@ class MainWindow(QMainWindow):
         keys = QKeySequence.keyBindings
         self.new_action = self._action(
             self.tr("&New Contact"),
-            self.tr("fa6s.user-plus"),
+            "fa6s.user-plus",
             keys(QKeySequence.StandardKey.New),
             self.tr("Start a new business card"),
         )
         self.save_action = self._action(
             self.tr("&Save Contact"),
-            self.tr("fa6s.floppy-disk"),
+            "fa6s.floppy-disk",
             keys(QKeySequence.StandardKey.Save),
             self.tr("Save the card"),
         )
         self.save_next_action = self._action(
             self.tr("Save and &Next Card"),
-            self.tr("fa6s.forward-step"),
+            "fa6s.forward-step",
             [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")],
             self.tr(
                 "Save the card and start the next, keeping company, address, where you met "
@@ -271,7 +271,7 @@ class MainWindow(QMainWindow):
         )
         self.delete_action = self._action(
             self.tr("&Delete Contact"),
-            self.tr("fa6s.user-minus"),
+            "fa6s.user-minus",
             keys(QKeySequence.StandardKey.Delete),
             self.tr("Delete the selected contacts (Shift- or Ctrl-click to select several)"),
         )
@@ -291,13 +291,13 @@ class MainWindow(QMainWindow):
         self.addActions([self.undo_action, self.redo_action])
         self.find_action = self._action(
             self.tr("&Find Contact"),
-            self.tr("fa6s.magnifying-glass"),
+            "fa6s.magnifying-glass",
             keys(QKeySequence.StandardKey.Find),
             self.tr("Search the contacts"),
         )
         self.log_event_action = self._action(
             self.tr("&Log Event…"),
-            self.tr("fa6s.calendar-plus"),
+            "fa6s.calendar-plus",
             [QKeySequence("Ctrl+L")],
             self.tr("Record an interview, a resume sent, help received… and plan its follow-ups"),
         )
@@ -305,18 +305,20 @@ class MainWindow(QMainWindow):
             self.tr("&Today's Follow-Ups"), "fa6s.list-check", [QKeySequence("Ctrl+T")]
         )
         self.new_opportunity_action = self._action(
-            self.tr("New &Opportunity…"), "fa6s.briefcase", tip="Track a company and position"
+            self.tr("New &Opportunity…"),
+            "fa6s.briefcase",
+            tip=self.tr("Track a company and position"),
         )
         self.export_calendar_action = self._action(
             self.tr("Export Follow-Ups to &Calendar…"),
-            self.tr("fa6s.calendar-days"),
+            "fa6s.calendar-days",
             tip=self.tr(
                 "Save pending follow-ups as an .ics file for Outlook, Apple or Google Calendar"
             ),
         )
         self.print_due_letters_action = self._action(
             self.tr("Print &Letters for Due Follow-Ups…"),
-            self.tr("fa6s.print"),
+            "fa6s.print",
             tip=self.tr(
                 "One letter per overdue or due follow-up, each with its situation's template"
             ),
@@ -326,19 +328,19 @@ class MainWindow(QMainWindow):
         )
         self.backup_action = self._action(
             self.tr("&Back Up Now…"),
-            self.tr("fa6s.box-archive"),
+            "fa6s.box-archive",
             tip=self.tr("Save a copy of all your contacts, events and letters where you choose"),
         )
         self.restore_action = self._action(
             self.tr("&Restore From Backup…"),
-            self.tr("fa6s.clock-rotate-left"),
+            "fa6s.clock-rotate-left",
             tip=self.tr(
                 "Go back to a backup: daily ones and those made before imports and upgrades"
             ),
         )
         self.import_action = self._action(
             self.tr("&Import Contacts…"),
-            self.tr("fa6s.file-import"),
+            "fa6s.file-import",
             [QKeySequence("Ctrl+Shift+I")],
             self.tr(
                 "Add contacts from LinkedIn, Google, Outlook, CSV or vCard (or drop a file here)"
@@ -346,19 +348,21 @@ class MainWindow(QMainWindow):
         )
         self.export_action = self._action(
             self.tr("E&xport Contacts…"),
-            self.tr("fa6s.file-export"),
+            "fa6s.file-export",
             [QKeySequence("Ctrl+Shift+E")],
             self.tr("Save the contacts shown (or all) as a CSV or vCard file"),
         )
         self.print_agenda_action = self._action(self.tr("&Print Agenda…"), "fa6s.print")
         self.agenda_pdf_action = self._action(self.tr("Save Agenda as P&DF…"), "fa6s.file-pdf")
         self.profile_action = self._action(
-            self.tr("Your &Profile…"), "fa6s.id-badge", tip="Your name and address for the letters"
+            self.tr("Your &Profile…"),
+            "fa6s.id-badge",
+            tip=self.tr("Your name and address for the letters"),
         )
         self.templates_action = self._action(
             self.tr("Letter &Templates…"),
             "fa6s.file-lines",
-            tip="Edit the letters for each situation",
+            tip=self.tr("Edit the letters for each situation"),
         )
         self.preferences_action = self._action(
             self.tr("Pr&eferences…"),
@@ -376,7 +380,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.guide_action = self._action(
             self.tr("Follow-Up &Guide"),
-            self.tr("fa6s.book-open"),
+            "fa6s.book-open",
             keys(QKeySequence.StandardKey.HelpContents),
             self.tr("Whom to follow up with, when and how"),
         )

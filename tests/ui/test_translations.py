@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 import importlib.util
 import os
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -100,6 +101,8 @@ _HELPER_TEXT_ARGUMENTS: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
     "InfoBox": ((), ("name",)),
     "row_table": ((), ("name",)),
     "ContactChecklist": ((), ("name",)),
+    # MainWindow._action(text, icon, shortcuts, tip): the icon's name is not text.
+    "_action": ((0, 3), ("tip",)),
 }
 # QMessageBox.warning(parent, title, text, ...) and the file dialogs' caption and filter.
 _STATIC_TEXT_ARGUMENTS = {
@@ -218,6 +221,18 @@ def test_every_translated_module_hands_qt_translated_text_only() -> None:
     assert found == [], "wrap these in self.tr() or QCoreApplication.translate():\n" + "\n".join(
         found
     )
+
+
+def test_icon_names_are_never_handed_to_translators() -> None:
+    """An icon name in a .ts file would be "translated" into an icon that does not exist."""
+    pattern = re.compile(r"""(\btr|translate)\([^)]*["']fa6[srb]?\.""")
+    found = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in [*sorted(UI.glob("*.py")), ROOT / "desktop" / "app.py"]
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
+    assert found == []
 
 
 def test_translation_contexts_are_bound_to_their_own_name() -> None:
