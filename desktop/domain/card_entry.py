@@ -17,6 +17,7 @@ from desktop.domain.card_photos import KEEP_PHOTO, PhotoChange
 from desktop.domain.contacts import ContactCard, ContactRecord, ContactService
 from desktop.domain.followups import EventDraft, FollowUpRecord, FollowUpService
 from desktop.domain.models import Event
+from desktop.domain.rules.referrals import ThankIntroducer
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,8 @@ class CardSaved:
     event_id: int | None  # the event the card joined or started (None: no event)
     follow_ups: tuple[FollowUpRecord, ...]
     joined: bool  # True: added to the previous card's event; False: started it
+    # An introduction that just led to this interview: the UI offers to thank the introducer.
+    thank_introducers: tuple[ThankIntroducer, ...] = ()
 
 
 class CardEntry:
@@ -66,7 +69,13 @@ class CardEntry:
                 return CardSaved(contact, None, (), joined=False)
             if previous_event_id is not None and self._is_same_event(previous_event_id, event):
                 logged = self._follow_ups.add_to_event(previous_event_id, (contact.id,))
-                return CardSaved(contact, logged.event_id, logged.follow_ups, joined=True)
+                return CardSaved(
+                    contact,
+                    logged.event_id,
+                    logged.follow_ups,
+                    joined=True,
+                    thank_introducers=logged.thank_introducers,
+                )
             logged = self._follow_ups.log_event(
                 EventDraft(
                     kind=event.kind,
@@ -76,7 +85,13 @@ class CardEntry:
                     opportunity_id=event.opportunity_id,
                 )
             )
-            return CardSaved(contact, logged.event_id, logged.follow_ups, joined=False)
+            return CardSaved(
+                contact,
+                logged.event_id,
+                logged.follow_ups,
+                joined=False,
+                thank_introducers=logged.thank_introducers,
+            )
 
     @staticmethod
     def _is_same_event(event_id: int, event: SharedEvent) -> bool:

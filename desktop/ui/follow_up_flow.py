@@ -103,7 +103,7 @@ class FollowUpFlow(QObject):
         else:
             logged_text = FlowText.tr("Logged {kind}: %n follow-ups, due by {due_by}.", "", count)
         self.done.emit(logged_text.format(kind=kind, due_by=due_by))
-        self._offer_thanks(logged.thank_introducers)
+        self.offer_thanks(logged.thank_introducers)
 
     # -- sending --------------------------------------------------------------------------
     def mark_sent(self, follow_up_id: int) -> None:
@@ -214,7 +214,7 @@ class FollowUpFlow(QObject):
                 title=saved.record.title, status=opportunity_status_phrase(saved.record.status)
             )
         )
-        self._offer_thanks(saved.thank_introducers, led_to=self.tr("an offer"))
+        self.offer_thanks(saved.thank_introducers, led_to=self.tr("an offer"))
 
     def delete_opportunity(self, opportunity_id: int) -> None:
         record = self._opportunities.get(opportunity_id)
@@ -279,7 +279,7 @@ class FollowUpFlow(QObject):
         self.done.emit(self.tr("Preferences saved."))
 
     # -- referrals ------------------------------------------------------------------------
-    def _offer_thanks(self, proposals: Sequence[ThankIntroducer], led_to: str = "") -> None:
+    def offer_thanks(self, proposals: Sequence[ThankIntroducer], led_to: str = "") -> None:
         """``led_to``: what the introductions led to, translated ("" lets the dialog say
         "an interview")."""
         if not proposals:

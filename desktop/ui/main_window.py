@@ -589,6 +589,8 @@ class MainWindow(QMainWindow):
             )
             self.refresh_agenda()
             self._show_history(saved.id)
+            # The person who introduced them helped land this interview: offer a thank-you.
+            self.flow.offer_thanks(entry.thank_introducers)
         elif contact_id is not None:
             self.refresh_agenda()  # a renamed person or a new address changes the list
         self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)

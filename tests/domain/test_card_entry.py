@@ -103,3 +103,14 @@ def test_adding_someone_twice_to_an_event_changes_nothing(
     again = follow_ups.add_to_event(first.event_id, [first.contact.id])
     assert again.follow_ups == ()
     assert len(follow_ups.for_contact(first.contact.id)) == 1
+
+
+def test_an_introduction_that_led_to_the_interview_is_credited(
+    entry: CardEntry, contacts: ContactService, clock: Clock
+) -> None:
+    friend = contacts.add_contact(ContactCard(given_name="Priya", family_name="Raman"))
+    introduced = ContactCard(given_name="Dana", family_name="Davis", introduced_by_id=friend.id)
+    saved = entry.save_new(introduced, SharedEvent(EventKind.INTERVIEW.value, clock()))
+    [thanks] = saved.thank_introducers
+    assert thanks.introducer_id == friend.id
+    assert thanks.introduced_ids == (saved.contact.id,)

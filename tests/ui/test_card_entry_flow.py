@@ -212,3 +212,30 @@ def test_a_single_word_pastes_as_usual(qtbot: QtBot, window: MainWindow) -> None
     form.fields["family_name"].setFocus()
     qtbot.keyClick(form.fields["family_name"], Qt.Key.Key_V, CTRL)
     assert form.fields["family_name"].text() == "Davis"
+
+
+def test_a_new_card_introduced_by_a_friend_offers_to_thank_them(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from desktop.ui.thank_introducers_dialog import ThankIntroducersDialog
+    from tests.ui.dialog_helpers import answer_next_dialog
+
+    add_contact(qtbot, window, given_name="Priya", family_name="Raman")
+    friend = window.card_form.contact_id
+    assert friend is not None
+    window.new_action.trigger()
+    type_card(qtbot, window.card_form, given_name="Dana", family_name="Davis")
+    window.card_form.set_introducer(friend, "Priya Raman")
+    window.card_event_box.setChecked(True)  # an interview, by default
+
+    def thank(dialog: ThankIntroducersDialog) -> None:
+        qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+
+    errors = answer_next_dialog(qtbot, ThankIntroducersDialog, thank)
+    window.save_next_action.trigger()
+    assert errors == []
+    people = {
+        window.today_view.model.follow_up_at(row).contact_name
+        for row in range(window.today_view.model.rowCount())
+    }
+    assert people == {"Dana Davis", "Priya Raman"}, "Dana's follow-up, and a thank-you to Priya"
