@@ -1,40 +1,43 @@
-"""Composition root: command line -> data directory -> database -> services -> main window."""
+"""Composition root: command line -> data directory -> database -> services -> main window.
+
+Start-up paints the window before it opens the database: the window's frame (menus,
+toolbar, tabs) is shown first, and once it has been painted the database is opened, checked
+and the panes are built on it (``MainWindow.attach``). So this module, and everything it
+imports at its top, stays clear of Peewee, the domain's services and the panes: those load
+after the first paint.
+"""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
 import os
-import sqlite3
 import sys
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import peewee
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop import APP_ID, APP_NAME, COMMANDS, __version__
 from desktop.domain.clock import Clock, system_clock
-from desktop.domain.database import check_database_file, newest_good_backup
 from desktop.domain.errors import DamagedDatabaseError, FollowUpDeskError
 from desktop.domain.paths import DATA_DIR_ENV, SETTINGS_FILENAME, icon_cache_dir, resolve_data_dir
-from desktop.domain.services import Services, open_services
 from desktop.logs import configure_logging, install_excepthook, log, log_unexpected
 from desktop.ui.icons import use_cache_dir
 from desktop.ui.local_time import local_zone
 from desktop.ui.main_window import MainWindow
 from desktop.ui.single_instance import SingleInstance
-from desktop.ui.theme import apply_theme
+from desktop.ui.theme import apply_theme, current_theme, remembered_theme
 from desktop.ui.translations import TranslationContext, install_translators
 
 if TYPE_CHECKING:
     from desktop.domain.backups import BackupInfo, BackupService
+    from desktop.domain.services import Services
 
 # Texts of the module's plain functions (see desktop.ui.translations).
 AppText = TranslationContext("AppText")
@@ -42,12 +45,12 @@ EXIT_STARTUP_ERROR = 2
 EXIT_ALREADY_OPEN = 3
 
 
-@dataclass
 class AppContext:
     """Everything the window needs, built once at start-up and closed at exit."""
 
-    services: Services
-    settings: QSettings
+    def __init__(self, services: Services, settings: QSettings) -> None:
+        self.services = services
+        self.settings = settings
 
     @property
     def data_dir(self) -> Path:
@@ -58,28 +61,45 @@ class AppContext:
         self.services.close()
 
 
+def open_settings(data_dir: Path) -> QSettings:
+    """The window's settings. They live beside the database so one data directory is one
+    complete, portable profile (and tests never touch the user's real settings)."""
+    return QSettings(str(data_dir / SETTINGS_FILENAME), QSettings.Format.IniFormat)
+
+
 def open_context(
-    data_dir: Path, clock: Clock = system_clock, *, daily_backup: bool = True
+    data_dir: Path,
+    clock: Clock = system_clock,
+    *,
+    daily_backup: bool = True,
+    settings: QSettings | None = None,
 ) -> AppContext:
     """Open the database in ``data_dir`` and build the services. Raises FollowUpDeskError."""
+    from desktop.domain.services import open_services
+
     services = open_services(data_dir, clock, daily_backup=daily_backup)
-    # Settings live beside the database so one data directory is one complete, portable
-    # profile (and tests never touch the user's real settings).
-    settings = QSettings(str(data_dir / SETTINGS_FILENAME), QSettings.Format.IniFormat)
-    return AppContext(services=services, settings=settings)
+    return AppContext(services=services, settings=settings or open_settings(data_dir))
+
+
+def use_preferred_theme(services: Services) -> None:
+    """Wear the theme the preferences name (if the window does not already)."""
+    app = QApplication.instance()
+    theme = services.preferences.load().theme
+    if isinstance(app, QApplication) and theme != current_theme():
+        apply_theme(app, theme)
 
 
 def create_main_window(context: AppContext, zone: Callable[[], tzinfo] = local_zone) -> MainWindow:
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        # Before the window exists, so it is built in the chosen colours.
-        apply_theme(app, context.services.preferences.load().theme)
+    """The whole window at once (its frame and its panes) on an open database."""
+    use_preferred_theme(context.services)  # before the window exists: built in its colours
     return MainWindow(context.services, context.settings, zone)
 
 
 def _check_then_back_up(live: Path, backups: BackupService, now: datetime) -> str:
     """The whole-file check, then today's backup if due (on the background thread); the
     warning to show, or "". Raises DamagedDatabaseError, and then nothing was copied."""
+    from desktop.domain.database import check_database_file
+
     try:
         check_database_file(live, live=True)
     except DamagedDatabaseError as exc:
@@ -100,14 +120,16 @@ def _check_then_back_up(live: Path, backups: BackupService, now: datetime) -> st
 
 def _newest_good_backup(data_dir: Path) -> BackupInfo | None:
     """The newest good backup, or None (also when the backups folder cannot be read)."""
+    from desktop.domain.database import newest_good_backup
+
     try:
         return newest_good_backup(data_dir)
     except FollowUpDeskError:
         return None
 
 
-class AfterFirstPaint(QObject):
-    """Calls ``callback`` once, when ``window`` has painted for the first time, or after
+class AfterNextPaint(QObject):
+    """Calls ``callback`` once, when ``window`` (any widget) has next been painted, or after
     ``FALLBACK_MS`` if it has not by then (a window that starts minimized)."""
 
     FALLBACK_MS = 3000
@@ -137,10 +159,12 @@ class AfterFirstPaint(QObject):
 class AppSession(QObject):
     """The services and the window on one data folder, for as long as the app runs.
 
-    A damaged database at start is dealt with here (restore the newest good backup, start
-    empty, or quit, the damaged file kept aside untouched), and so is restoring a backup
-    while the app runs: the window and services are closed, the database swapped, and both
-    built again on it, without a restart.
+    The window's frame is shown first (``show_frame``), before the database opens; ``open``
+    then opens it and completes the window on it. A damaged database at start is dealt
+    with here (restore the newest good backup, start empty, or quit, the damaged file kept
+    aside untouched), and so is restoring a backup while the app runs: the window and
+    services are closed, the database swapped, and both built again on it, without a
+    restart.
 
     Start-up checks only the database's first page and schema (see
     ``check_database_opens``). Once the window has painted, a thread checks the whole file
@@ -164,29 +188,57 @@ class AppSession(QObject):
         self._data_dir = data_dir
         self._clock = clock
         self._zone = zone
+        self.settings = open_settings(data_dir)
         self.context: AppContext | None = None
         self.window: MainWindow | None = None
         self._backup_thread: threading.Thread | None = None
         self.daily_backup_done.connect(self._on_daily_backup_done)
         self.database_damaged.connect(self._on_database_damaged)
 
+    def show_frame(self) -> MainWindow:
+        """Show the window's frame, which needs no database (see MainWindow), in the theme
+        the window wore when it last closed."""
+        app = QApplication.instance()
+        theme = remembered_theme(self.settings)
+        if isinstance(app, QApplication) and theme != current_theme():
+            apply_theme(app, theme)
+        window = MainWindow(None, self.settings, self._zone)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.restore_requested.connect(self.restore)
+        self.window = window
+        window.show()
+        return window
+
     def open(self) -> bool:
-        """Open the database and show the window; False if the user chose to quit.
-        Raises FollowUpDeskError when the database cannot be opened at all."""
+        """Open the database and complete the window on it (showing its frame first if
+        ``show_frame`` has not); False if the user chose to quit. Raises
+        FollowUpDeskError when the database cannot be opened at all."""
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        # The questions asked on the way (a damaged database) are windows too: closing the
+        # last of them must not quit the app, which decides itself once this returns.
+        quit_on_close = app.quitOnLastWindowClosed()
+        app.setQuitOnLastWindowClosed(False)
         try:
-            self._show(open_context(self._data_dir, self._clock, daily_backup=False))
+            try:
+                self._attach(self._open_context())
+                return True
+            except DamagedDatabaseError as exc:
+                log.error("The database is damaged; asking what to do")
+                recovered = self._recover(exc)
+                if recovered is None:
+                    return False
+            self._attach(*recovered)
             return True
-        except DamagedDatabaseError as exc:
-            log.error("The database is damaged; asking what to do")
-            recovered = self._recover(exc)
-            if recovered is None:
-                return False
-        self._show(*recovered)
-        return True
+        finally:
+            app.setQuitOnLastWindowClosed(quit_on_close)
+
+    def _open_context(self) -> AppContext:
+        return open_context(self._data_dir, self._clock, daily_backup=False, settings=self.settings)
 
     def _recover(self, error: DamagedDatabaseError) -> tuple[AppContext, str] | None:
         from desktop.domain.backups import restore_database
-        from desktop.domain.database import set_aside_damaged
+        from desktop.domain.database import newest_good_backup, set_aside_damaged
         from desktop.domain.errors import BackupError
         from desktop.ui.backup_dialogs import DamagedChoice, ask_what_to_do_with_damaged
 
@@ -214,33 +266,55 @@ class AppSession(QObject):
         if kept is not None:
             message += " " + self.tr("The damaged file is kept as {name}.").format(name=kept.name)
         log.info("Recovered from a damaged database (%s)", choice.value)
-        return open_context(self._data_dir, self._clock, daily_backup=False), message
+        return self._open_context(), message
 
-    def _show(self, context: AppContext, message: str = "") -> None:
-        """Build the window on ``context`` and show it. Raises DamagedDatabaseError (the
-        context closed) when the window read a damaged page, which the quick checks at
-        start do not reach (damage further into the file is left to the check after the
-        first paint, unless the window itself stumbles on it)."""
+    def _attach(self, context: AppContext, message: str = "") -> None:
+        """Complete the window on ``context`` (a new frame if there is none to complete).
+        Raises DamagedDatabaseError (the context closed, the window gone) when the window
+        read a damaged page, which the quick checks at start do not reach (damage further
+        into the file is left to the check after the first paint, unless the window itself
+        stumbles on it)."""
+        import sqlite3
+
+        import peewee
+
+        from desktop.domain.database import check_database_file
+
+        window = self.window
+        if window is None or window.is_attached:
+            window = self.show_frame()
+        use_preferred_theme(context.services)
         try:
-            window = create_main_window(context, self._zone)
+            window.attach(context.services)
         except (peewee.DatabaseError, sqlite3.DatabaseError):
             context.close()
+            self.discard_window()
             check_database_file(Path(context.services.db.database))  # damage, or not ours
             raise
         self.context = context
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        window.restore_requested.connect(self.restore)
-        self.window = window
-        window.show()
         warning = context.services.backup_warning
         if warning:  # the daily copy failed: say so, the app still works
             message = f"{message} {warning}".strip()
         if message:
             window.statusBar().showMessage(message)
-        # The whole-file check and today's backup, once the window has painted and on a
-        # thread of their own: both read the whole database, and nobody should wait for that
-        # to see their contacts (nor should they compete with the first paint for the CPU).
-        AfterFirstPaint(window, self._start_daily_backup)
+        # The whole-file check and today's backup, once the panes have been painted and on
+        # a thread of their own: both read the whole database, and nobody should wait for
+        # that to see their contacts (nor should they compete with that paint for the CPU).
+        AfterNextPaint(window.left_tabs.currentWidget() or window, self._start_daily_backup)
+
+    def discard_window(self) -> None:
+        """Close the window without quitting the app (a start-up that went wrong)."""
+        window, self.window = self.window, None
+        if window is None:
+            return
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        quit_on_close = app.quitOnLastWindowClosed()
+        app.setQuitOnLastWindowClosed(False)
+        try:
+            window.close()
+        finally:
+            app.setQuitOnLastWindowClosed(quit_on_close)
 
     def _start_daily_backup(self) -> None:
         """Check the whole database, then write today's backup if it is due, on a thread."""
@@ -319,7 +393,7 @@ class AppSession(QObject):
             except BackupError as exc:
                 log.error("A restore failed: %s", type(exc).__name__)
                 QMessageBox.warning(None, self.tr("Backup not restored"), str(exc))
-                self._show(open_context(self._data_dir, self._clock, daily_backup=False))
+                self._attach(self._open_context())
                 return False
             kept = outcome.safety_copy or outcome.set_aside
             message = self.tr("Restored {name}.").format(name=source.name)
@@ -328,7 +402,7 @@ class AppSession(QObject):
                     name=kept.name
                 )
             log.info("A backup was restored")
-            self._show(open_context(self._data_dir, self._clock, daily_backup=False), message)
+            self._attach(self._open_context(), message)
             return True
         finally:
             app.setQuitOnLastWindowClosed(quit_on_close)
@@ -367,33 +441,17 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
         help="check that this installation works (offscreen, on a temporary folder); exit 0",
     )
     # A smoke test of the window for installers and start-up benchmarks: open the real
-    # window on the data folder, and quit as soon as it has been painted.
+    # window on the data folder, print "painted" once its frame has been painted and
+    # "ready" once the whole window has, then quit.
     parser.add_argument("--quit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
     # Whatever we do not know is left for Qt (-platform, -style, ...).
     return parser.parse_known_args(list(argv))
 
 
-class _QuitAfterFirstPaint(QObject):
-    """Closes ``window`` once it has painted (after one more turn of the loop, so the whole
-    window is drawn), printing "painted" for whoever is timing it. Closing the last window
-    ends the app the usual way: a second, explicit quit would be left pending for the next
-    event loop to trip over."""
-
-    def __init__(self, window: QWidget) -> None:
-        super().__init__(window)
-        self._window = window
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Override of QObject.eventFilter."""
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._close)
-        return False
-
-    def _close(self) -> None:
-        print("painted", flush=True)
-        self._window.close()
+def _ready(window: MainWindow) -> None:
+    """The smoke test's end: the whole window has been painted; say so and close it."""
+    print("ready", flush=True)
+    window.close()
 
 
 def report_startup_error(message: str) -> None:
@@ -443,28 +501,43 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_ALREADY_OPEN
     session = AppSession(data_dir)
+    started = False
+
+    def open_database() -> None:
+        """After the frame's first paint: open the database and complete the window."""
+        nonlocal started
+        if args.quit_after_first_paint:
+            print("painted", flush=True)
+        try:
+            opened = session.open()
+        except FollowUpDeskError as exc:
+            log.error("Could not open the data folder: %s", type(exc).__name__)
+            session.discard_window()
+            report_startup_error(str(exc))
+            opened = False
+        if not opened:  # the database is damaged and the user chose to quit, or it failed
+            session.discard_window()
+            app.exit(EXIT_STARTUP_ERROR)
+            return
+        started = True
+        window, context = session.window, session.context
+        assert window is not None and context is not None
+        log.info("Data folder opened: %d contacts", context.services.directory.total())
+        if args.quit_after_first_paint:
+            AfterNextPaint(window.left_tabs.currentWidget() or window, lambda: _ready(window))
+        else:
+            window.ask_for_profile_if_new()
+
     try:
-        if not session.open():
-            instance.release()
-            return EXIT_STARTUP_ERROR  # the database is damaged and the user chose to quit
-    except FollowUpDeskError as exc:
-        instance.release()
-        log.error("Could not open the data folder: %s", type(exc).__name__)
-        report_startup_error(str(exc))
-        return EXIT_STARTUP_ERROR
-    assert session.window is not None and session.context is not None
-    log.info("Data folder opened: %d contacts", session.context.services.directory.total())
-    try:
+        frame = session.show_frame()
         instance.activation_requested.connect(session.bring_to_front)
+        AfterNextPaint(frame, open_database)
         # Listening loads QtNetwork (~10 ms): after the first paint, not before it (a timer
         # of 0 ms would fire before it).
-        AfterFirstPaint(session.window, instance.listen)
-        if args.quit_after_first_paint:
-            _QuitAfterFirstPaint(session.window)
-        else:
-            session.window.ask_for_profile_if_new()
+        AfterNextPaint(frame, instance.listen)
         code = app.exec()
-        log.info("Closed normally")
+        if started:
+            log.info("Closed normally")
         return code
     finally:
         session.close()

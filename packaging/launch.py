@@ -10,11 +10,16 @@ import sys
 # qtawesome goes through qtpy, which would otherwise probe for bindings not shipped.
 os.environ.setdefault("QT_API", "pyside6")
 
-from desktop import cli
+from desktop import COMMANDS
 
 if __name__ == "__main__":
-    if cli.first_command(sys.argv[1:]) is not None:
-        sys.exit(cli.main(sys.argv))
+    # desktop.cli (and with it the whole domain) is imported only for a script command: the
+    # window's start paints before it loads the database stack (see desktop.app).
+    if any(arg in COMMANDS for arg in sys.argv[1:]):
+        from desktop import cli
+
+        if cli.first_command(sys.argv[1:]) is not None:
+            sys.exit(cli.main(sys.argv))
 
     from desktop.app import main
 

@@ -5,25 +5,17 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
 import peewee
 
+from desktop.domain.appearance import Theme
 from desktop.domain.errors import ValidationError
 from desktop.domain.models import Setting
 from desktop.domain.rules.cooldown import DEFAULT_COOLDOWN_DAYS
 from desktop.domain.vocabulary import Channel
 
 DEFAULT_KEEP_WARM_DAYS = 90
-
-
-class Theme(StrEnum):
-    """How the window looks: as the system does, or always light, or always dark."""
-
-    SYSTEM = "system"
-    LIGHT = "light"
-    DARK = "dark"
 
 
 # The channels a follow-up can be recommended by default: a phone call is never the advice.

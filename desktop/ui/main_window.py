@@ -4,8 +4,11 @@ letter on the right.
 This is the one place that wires signals: widgets never talk to each other directly, and
 every change goes through a domain service before the views are refreshed from it.
 
-Dialogs and printing that only some sessions use are imported where they are opened, so
-the window paints sooner.
+The window is built in two steps so that it is on screen before the database is open. The
+frame (menus, toolbar, tabs, splitters, the window's saved geometry) needs nothing but Qt and
+is what the first paint shows; ``attach`` then builds the panes on the opened services. So
+this module imports only the light modules at its top: the panes, dialogs and their domain
+types are imported in ``attach`` and in the methods that use them.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -25,6 +29,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QFileDialog,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QScrollArea,
@@ -34,36 +39,34 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME, __version__
-from desktop.domain.card_entry import CardSaved
-from desktop.domain.card_photos import KEEP_PHOTO
-from desktop.domain.contacts import ContactRecord
 from desktop.domain.errors import ContactNotFound, FollowUpDeskError, ValidationError
-from desktop.domain.followups import Agenda
-from desktop.domain.services import Services
-from desktop.ui.business_card_form import BusinessCardForm
-from desktop.ui.card_event_box import CardEventBox
-from desktop.ui.card_photo_view import CardPhotoView
-from desktop.ui.contact_history_view import ContactHistoryView
-from desktop.ui.contact_picker import ContactPickerDialog
-from desktop.ui.contacts_pane import ContactsPane
-from desktop.ui.dialogs import NAMED_IN_BULK, AskSaveChanges, ConfirmDeleteContacts
-from desktop.ui.field_undo import FieldUndoFirst
-from desktop.ui.follow_up_flow import FollowUpFlow
 from desktop.ui.icons import themed_icon
-from desktop.ui.letter_composer import LetterComposer
-from desktop.ui.letter_desk import LetterDesk
-from desktop.ui.local_time import format_local, local_zone
-from desktop.ui.opportunities_pane import OpportunitiesPane
-from desktop.ui.today_view import TodayView, agenda_summary
+from desktop.ui.theme import remember_theme
 from desktop.ui.translations import TranslationContext
-from desktop.ui.undo_commands import (
-    AddContactCommand,
-    ContactChange,
-    ContactCommand,
-    DeleteContactsCommand,
-    EditContactCommand,
-)
-from desktop.ui.vocabulary_text import channel_phrase, situation_purpose_text, situation_text
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QLineEdit, QTableView
+
+    from desktop.domain.card_entry import CardEntry, CardSaved
+    from desktop.domain.clock import Clock
+    from desktop.domain.contacts import ContactRecord, ContactService
+    from desktop.domain.followups import Agenda, FollowUpService
+    from desktop.domain.opportunities import OpportunityService
+    from desktop.domain.services import Services
+    from desktop.ui.business_card_form import BusinessCardForm
+    from desktop.ui.card_event_box import CardEventBox
+    from desktop.ui.card_photo_view import CardPhotoView
+    from desktop.ui.contact_history_view import ContactHistoryView
+    from desktop.ui.contact_table_model import ContactTableModel
+    from desktop.ui.contacts_pane import ContactsPane
+    from desktop.ui.field_undo import FieldUndoFirst
+    from desktop.ui.follow_up_flow import FollowUpFlow
+    from desktop.ui.letter_composer import LetterComposer
+    from desktop.ui.letter_desk import LetterDesk
+    from desktop.ui.letter_preview import LetterPreview
+    from desktop.ui.opportunities_pane import OpportunitiesPane
+    from desktop.ui.today_view import TodayView
+    from desktop.ui.undo_commands import ContactChange, ContactCommand
 
 STATUS_TIMEOUT_MS = 8000
 # Plural texts: lupdate sees the count of ``MainWindowText.tr`` (see desktop.ui.translations).
@@ -98,93 +101,119 @@ def _dropped_file(mime: QMimeData) -> Path | None:
     return path if path.suffix.lower() in _IMPORTABLE_SUFFIXES else None
 
 
+def _waiting(text: str) -> QLabel:
+    """A pane's stand-in while the database opens: what is happening, greyed, centred."""
+    label = QLabel(text)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setEnabled(False)  # the palette's disabled text: grey in light and dark themes
+    return label
+
+
+def _put_page(tabs: QTabWidget, index: int, page: QWidget) -> None:
+    """Put ``page`` in place of the placeholder at ``index``, with the same icon and text,
+    the current tab staying the current tab."""
+    current = tabs.currentIndex()
+    placeholder = tabs.widget(index)
+    icon, text = tabs.tabIcon(index), tabs.tabText(index)
+    tabs.removeTab(index)
+    tabs.insertTab(index, page, icon, text)
+    tabs.setCurrentIndex(current)
+    if placeholder is not None:
+        placeholder.deleteLater()
+
+
 class MainWindow(QMainWindow):
     # A backup the user chose to restore (Path): the app session closes this window and its
     # database, swaps the file and opens a new window on it.
     restore_requested = Signal(object)
 
+    # Built by ``attach``, once the database is open.
+    contacts_pane: ContactsPane
+    contact_model: ContactTableModel
+    contact_table: QTableView
+    search_field: QLineEdit
+    contact_count: QLabel
+    today_view: TodayView
+    opportunities_pane: OpportunitiesPane
+    card_entry: CardEntry
+    card_event_box: CardEventBox
+    card_form: BusinessCardForm
+    composer: LetterComposer
+    letter_preview: LetterPreview
+    card_photo: CardPhotoView
+    history_view: ContactHistoryView
+    flow: FollowUpFlow
+    letter_desk: LetterDesk
+    _services: Services
+    _contacts: ContactService
+    _follow_ups: FollowUpService
+    _opportunities: OpportunityService
+    _clock: Clock
+    _field_undo: FieldUndoFirst
+
     def __init__(
         self,
-        services: Services,
+        services: Services | None,
         settings: QSettings,
-        zone: Callable[[], tzinfo] = local_zone,
+        zone: Callable[[], tzinfo] | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """The whole window on ``services``; with None, only its frame, to be shown while
+        the database opens and completed by ``attach``."""
         super().__init__(parent)
-        self._services = services
-        self._contacts = contacts = services.contacts
-        self._follow_ups = follow_ups = services.follow_ups
-        self._opportunities = opportunities = services.opportunities
-        preferences = services.preferences
+        if zone is None:
+            from desktop.ui.local_time import local_zone
+
+            zone = local_zone
         self._settings = settings
-        self._clock = clock = services.clock
         self._zone = zone
         self._owed_count = 0
+        self._attached = False
         self.setObjectName("main_window")
         self.setWindowTitle(f"{APP_NAME}[*]")
-        self.setAcceptDrops(True)
+        self._build_frame()
+        self._build_actions()
+        self._build_menus_and_toolbar()
+        self._restore_state()
+        if services is None:
+            self.statusBar().showMessage(self.tr("Opening your contacts…"))
+        else:
+            self.attach(services)
 
-        self.contacts_pane = ContactsPane(services.directory, clock, zone)
-        # Short names for the widgets tests and the rest of the window use most.
-        self.contact_model = self.contacts_pane.model
-        self.contact_table = self.contacts_pane.table
-        self.search_field = self.contacts_pane.search_field
-        self.contact_count = self.contacts_pane.count_label
-        self.today_view = TodayView()
-        self.opportunities_pane = OpportunitiesPane()
-        self.left_tabs = QTabWidget()
-        self.left_tabs.setObjectName("left_tabs")
-        self.left_tabs.setAccessibleName(self.tr("Contacts, follow-ups and opportunities"))
-        self.left_tabs.tabBar().setAccessibleName(
-            self.tr("Choose contacts, today or opportunities")
-        )
-        tabs = self.left_tabs
-        tabs.addTab(self.contacts_pane, themed_icon("fa6s.address-book"), self.tr("Contacts"))
-        tabs.addTab(self.today_view, themed_icon("fa6s.list-check"), self.tr("Today"))
-        tabs.addTab(
-            self.opportunities_pane, themed_icon("fa6s.briefcase"), self.tr("Opportunities")
-        )
+    # -- construction ---------------------------------------------------------------------
+    def _build_frame(self) -> None:
+        """Tabs and splitters, each pane a placeholder until ``attach``."""
+        self.left_tabs = tabs = QTabWidget()
+        tabs.setObjectName("left_tabs")
+        tabs.setAccessibleName(self.tr("Contacts, follow-ups and opportunities"))
+        tabs.tabBar().setAccessibleName(self.tr("Choose contacts, today or opportunities"))
+        opening = self.tr("Opening your contacts…")
+        tabs.addTab(_waiting(opening), themed_icon("fa6s.address-book"), self.tr("Contacts"))
+        tabs.addTab(_waiting(opening), themed_icon("fa6s.list-check"), self.tr("Today"))
+        tabs.addTab(_waiting(opening), themed_icon("fa6s.briefcase"), self.tr("Opportunities"))
 
-        self.card_entry = services.card_entry
-        self.card_event_box = CardEventBox(clock(), zone())
-        self.card_event_box.setObjectName("card_event_box")
-        self.card_form = BusinessCardForm(event_box=self.card_event_box)
-        # The event the last new card was saved with: the next card of the batch joins it.
-        self._batch_event_id: int | None = None
-        self.card_form.setObjectName("business_card_form")
-        self.composer = LetterComposer()
-        self.composer.setObjectName("letter_composer")
-        self.letter_preview = self.composer.preview
+        self.card_scroll = QScrollArea()
+        self.card_scroll.setAccessibleName(self.tr("Business card area"))
+        self.card_scroll.setWidgetResizable(True)
+        self.card_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
 
-        self.card_photo = CardPhotoView()
-        self.card_photo.setObjectName("card_photo")
-        card_scroll = QScrollArea()
-        card_scroll.setAccessibleName(self.tr("Business card area"))
-        card_scroll.setWidget(self.card_form)
-        card_scroll.setWidgetResizable(True)
-        card_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-
-        self.right_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.right_splitter.setObjectName("right_splitter")
-        self.history_view = ContactHistoryView()
-        self.history_view.setObjectName("history_view")
         self.right_tabs = QTabWidget()
         self.right_tabs.setObjectName("right_tabs")
         self.right_tabs.setAccessibleName(self.tr("Letter and history"))
         self.right_tabs.tabBar().setAccessibleName(self.tr("Choose letter or history"))
-        self.right_tabs.addTab(self.composer, themed_icon("fa6s.envelope"), self.tr("Letter"))
-        self.right_tabs.addTab(
-            self.history_view, themed_icon("fa6s.clock-rotate-left"), self.tr("History")
-        )
+        self.right_tabs.addTab(QWidget(), themed_icon("fa6s.envelope"), self.tr("Letter"))
+        self.right_tabs.addTab(QWidget(), themed_icon("fa6s.clock-rotate-left"), self.tr("History"))
 
         # The photo of the card beside the form: glance at it while typing the card in.
         self.card_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.card_splitter.setObjectName("card_splitter")
-        self.card_splitter.addWidget(card_scroll)
-        self.card_splitter.addWidget(self.card_photo)
+        self.card_splitter.addWidget(self.card_scroll)
+        self.card_splitter.addWidget(QWidget())
         self.card_splitter.setStretchFactor(0, 3)
         self.card_splitter.setStretchFactor(1, 1)
         self.card_splitter.setChildrenCollapsible(False)
+        self.right_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.right_splitter.setObjectName("right_splitter")
         self.right_splitter.addWidget(self.card_splitter)
         self.right_splitter.addWidget(self.right_tabs)
         self.right_splitter.setChildrenCollapsible(False)
@@ -197,12 +226,78 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(0, 1)
         self.main_splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.main_splitter)
+        # Changes to contacts, undone and redone from the Edit menu.
+        self.undo_stack = QUndoStack(self)
+        self.agenda_timer = QTimer(self)
+        self.agenda_timer.setInterval(AGENDA_REFRESH_MS)
+
+    @property
+    def is_attached(self) -> bool:
+        """True once the panes are built on the database (see ``attach``)."""
+        return self._attached
+
+    def attach(self, services: Services) -> None:
+        """Build the panes on ``services`` in place of the frame's placeholders, wire them
+        and fill them. Raises peewee or sqlite3 errors if the database cannot be read."""
+        from desktop.ui.business_card_form import BusinessCardForm
+        from desktop.ui.card_event_box import CardEventBox
+        from desktop.ui.card_photo_view import CardPhotoView
+        from desktop.ui.contact_history_view import ContactHistoryView
+        from desktop.ui.contacts_pane import ContactsPane
+        from desktop.ui.field_undo import FieldUndoFirst
+        from desktop.ui.follow_up_flow import FollowUpFlow
+        from desktop.ui.letter_composer import LetterComposer
+        from desktop.ui.letter_desk import LetterDesk
+        from desktop.ui.opportunities_pane import OpportunitiesPane
+        from desktop.ui.today_view import TodayView
+
+        assert not self._attached, "attached once: a new database gets a new window"
+        zone = self._zone
+        self._services = services
+        self._contacts = contacts = services.contacts
+        self._follow_ups = follow_ups = services.follow_ups
+        self._opportunities = opportunities = services.opportunities
+        self._clock = clock = services.clock
+
+        self.contacts_pane = ContactsPane(services.directory, clock, zone)
+        # Short names for the widgets tests and the rest of the window use most.
+        self.contact_model = self.contacts_pane.model
+        self.contact_table = self.contacts_pane.table
+        self.search_field = self.contacts_pane.search_field
+        self.contact_count = self.contacts_pane.count_label
+        self.today_view = TodayView()
+        self.opportunities_pane = OpportunitiesPane()
+
+        self.card_entry = services.card_entry
+        self.card_event_box = CardEventBox(clock(), zone())
+        self.card_event_box.setObjectName("card_event_box")
+        self.card_form = BusinessCardForm(event_box=self.card_event_box)
+        # The event the last new card was saved with: the next card of the batch joins it.
+        self._batch_event_id: int | None = None
+        self.card_form.setObjectName("business_card_form")
+        self.composer = LetterComposer()
+        self.composer.setObjectName("letter_composer")
+        self.letter_preview = self.composer.preview
+        self.card_photo = CardPhotoView()
+        self.card_photo.setObjectName("card_photo")
+        self.history_view = ContactHistoryView()
+        self.history_view.setObjectName("history_view")
+
+        _put_page(self.left_tabs, 0, self.contacts_pane)
+        _put_page(self.left_tabs, 1, self.today_view)
+        _put_page(self.left_tabs, 2, self.opportunities_pane)
+        self.card_scroll.setWidget(self.card_form)
+        photo_placeholder = self.card_splitter.replaceWidget(1, self.card_photo)
+        if photo_placeholder is not None:
+            photo_placeholder.deleteLater()
+        _put_page(self.right_tabs, 0, self.composer)
+        _put_page(self.right_tabs, 1, self.history_view)
 
         self.flow = FollowUpFlow(
             contacts=contacts,
             follow_ups=follow_ups,
             opportunities=opportunities,
-            preferences=preferences,
+            preferences=services.preferences,
             clock=clock,
             zone=zone,
             people=contacts.list_contacts,
@@ -211,19 +306,21 @@ class MainWindow(QMainWindow):
             profiles=services.profile,
         )
         self.letter_desk = LetterDesk(self.composer, services, clock, zone, self)
-        self.agenda_timer = QTimer(self)
-        self.agenda_timer.setInterval(AGENDA_REFRESH_MS)
-        # Changes to contacts, undone and redone from the Edit menu.
-        self.undo_stack = QUndoStack(self)
         self._switch_pending = False
         self._step_failure: tuple[str, str] | None = None
 
-        self._build_actions()
-        self._build_menus_and_toolbar()
+        # Delete must not steal the key from text fields: it acts only in the contacts list.
+        self.contact_table.addAction(self.delete_action)
+        self._fill_menus()
         self._connect_signals()
         self._field_undo = FieldUndoFirst(self)
         self._field_undo.watch(self)
-        self._restore_state()
+        header = self._settings.value(SettingsKey.CONTACTS_HEADER)
+        if isinstance(header, QByteArray):
+            self.contact_table.horizontalHeader().restoreState(header)
+        self._attached = True
+        self.setAcceptDrops(True)
+        self.statusBar().clearMessage()
         self.reload_contacts()
         self.reload_opportunities()
         self._show_blank_card()
@@ -231,7 +328,7 @@ class MainWindow(QMainWindow):
         self._greet(agenda)
         self.agenda_timer.start()
 
-    # -- construction ---------------------------------------------------------------------
+    # -- actions -------------------------------------------------------------------------
     def _action(
         self,
         text: str,
@@ -275,9 +372,9 @@ class MainWindow(QMainWindow):
             keys(QKeySequence.StandardKey.Delete),
             self.tr("Delete the selected contacts (Shift- or Ctrl-click to select several)"),
         )
-        # Delete must not steal the key from text fields: it acts only in the contacts list.
+        # Delete must not steal the key from text fields: it acts only in the contacts list
+        # (the action is added to the table in ``attach``).
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.contact_table.addAction(self.delete_action)
         # Window-wide, but a text field with typing to undo keeps Ctrl+Z (see field_undo).
         self.undo_action = self._action(
             self.tr("&Undo"), "fa6s.rotate-left", keys(QKeySequence.StandardKey.Undo)
@@ -388,8 +485,31 @@ class MainWindow(QMainWindow):
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
     def _build_menus_and_toolbar(self) -> None:
+        """The menus (filled by ``attach``, see ``_fill_menus``), toolbar and status bar."""
         menu_bar = self.menuBar()
-        file_menu = menu_bar.addMenu(self.tr("&File"))
+        self.file_menu = menu_bar.addMenu(self.tr("&File"))
+        self.edit_menu = menu_bar.addMenu(self.tr("&Edit"))
+        self.edit_menu.setObjectName("edit_menu")
+        self.follow_menu = menu_bar.addMenu(self.tr("F&ollow-Ups"))
+        self.view_menu = menu_bar.addMenu(self.tr("&View"))
+        self.help_menu = menu_bar.addMenu(self.tr("&Help"))
+
+        self.toolbar = self.addToolBar(self.tr("Main"))
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setAccessibleName(self.tr("Main toolbar"))
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.addActions([self.new_action, self.save_action, self.delete_action])
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.log_event_action)
+        for action in self.toolbar.actions():
+            widget = self.toolbar.widgetForAction(action)
+            if widget is not None:
+                widget.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+        self.statusBar().setObjectName("status_bar")
+
+    def _fill_menus(self) -> None:
+        """The menus' entries: some are the panes' own actions (the letter's, the card's)."""
+        file_menu = self.file_menu
         file_menu.addActions([self.new_action, self.save_action, self.save_next_action])
         file_menu.addSeparator()
         file_menu.addActions([self.import_action, self.export_action])
@@ -407,8 +527,7 @@ class MainWindow(QMainWindow):
         )
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = menu_bar.addMenu(self.tr("&Edit"))
-        edit_menu.setObjectName("edit_menu")
+        edit_menu = self.edit_menu
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addAction(self.card_form.paste_text_action)
@@ -416,35 +535,19 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.find_action, self.delete_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.profile_action, self.templates_action, self.preferences_action])
-        follow_menu = menu_bar.addMenu(self.tr("F&ollow-Ups"))
-        follow_menu.addActions(
+        self.follow_menu.addActions(
             [self.log_event_action, self.today_action, self.new_opportunity_action]
         )
-        follow_menu.addSeparator()
-        follow_menu.addActions([self.print_due_letters_action, self.pdf_due_letters_action])
-        view_menu = menu_bar.addMenu(self.tr("&View"))
-        view_menu.addActions(
+        self.follow_menu.addSeparator()
+        self.follow_menu.addActions([self.print_due_letters_action, self.pdf_due_letters_action])
+        self.view_menu.addActions(
             [
                 self.letter_preview.zoom_in_action,
                 self.letter_preview.zoom_out_action,
                 self.letter_preview.fit_width_action,
             ]
         )
-        help_menu = menu_bar.addMenu(self.tr("&Help"))
-        help_menu.addActions([self.guide_action, self.about_action])
-
-        self.toolbar = self.addToolBar(self.tr("Main"))
-        self.toolbar.setObjectName("main_toolbar")
-        self.toolbar.setAccessibleName(self.tr("Main toolbar"))
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.toolbar.addActions([self.new_action, self.save_action, self.delete_action])
-        self.toolbar.addSeparator()
-        self.toolbar.addAction(self.log_event_action)
-        for action in self.toolbar.actions():
-            widget = self.toolbar.widgetForAction(action)
-            if widget is not None:
-                widget.setAccessibleName(action.text().replace("&", "").rstrip("…"))
-        self.statusBar().setObjectName("status_bar")
+        self.help_menu.addActions([self.guide_action, self.about_action])
 
     def _connect_signals(self) -> None:
         self.new_action.triggered.connect(self._new_contact)
@@ -532,6 +635,10 @@ class MainWindow(QMainWindow):
 
     def save_card(self) -> bool:
         """Save the card; False (with the errors beside their fields) if it cannot be."""
+        from desktop.domain.card_photos import KEEP_PHOTO
+        from desktop.ui.local_time import format_local
+        from desktop.ui.undo_commands import AddContactCommand, EditContactCommand
+
         card = self.card_form.card()
         contact_id = self.card_form.contact_id
         photo = self.card_photo.photo_change()
@@ -622,6 +729,9 @@ class MainWindow(QMainWindow):
 
     def delete_selected_contacts(self) -> None:
         """Delete every selected contact after one confirmation; Undo brings them back."""
+        from desktop.ui.dialogs import NAMED_IN_BULK, ConfirmDeleteContacts
+        from desktop.ui.undo_commands import DeleteContactsCommand
+
         pane = self.contacts_pane
         ids = pane.selected_contact_ids()
         current = pane.selected_contact_id()
@@ -685,6 +795,8 @@ class MainWindow(QMainWindow):
         False to stay (the user cancelled, or the save was refused: its errors show)."""
         if not self._card_modified():
             return True
+        from desktop.ui.dialogs import AskSaveChanges
+
         answer = AskSaveChanges.ask(self.card_form.subject_name(), self)
         if answer == QMessageBox.StandardButton.Save:
             return self.save_card()
@@ -766,6 +878,9 @@ class MainWindow(QMainWindow):
         )
 
     def _history_text(self, contact_id: int) -> str:
+        from desktop.ui.local_time import format_local
+        from desktop.ui.vocabulary_text import channel_phrase
+
         history = self._follow_ups.history(contact_id)
         parts = []
         if history.last_sent is not None and history.last_sent.sent_at is not None:
@@ -791,6 +906,8 @@ class MainWindow(QMainWindow):
         return " ".join(parts)
 
     def _choose_introducer(self) -> None:
+        from desktop.ui.contact_picker import ContactPickerDialog
+
         exclude = {self.card_form.contact_id} if self.card_form.contact_id is not None else set()
         chosen = ContactPickerDialog.ask(
             self._contacts.list_contacts(),
@@ -814,6 +931,8 @@ class MainWindow(QMainWindow):
         self._step(self.undo_stack.index(), self.undo_stack.redo)
 
     def _step(self, index: int, run: Callable[[], None]) -> None:
+        from desktop.ui.undo_commands import ContactCommand
+
         command = self.undo_stack.command(index)
         if command is None:
             return
@@ -886,6 +1005,8 @@ class MainWindow(QMainWindow):
     # -- follow-ups -----------------------------------------------------------------------
     def refresh_agenda(self) -> Agenda:
         """Re-read the agenda at the current time; update the list, title and badge."""
+        from desktop.ui.today_view import agenda_summary
+
         agenda = self._follow_ups.agenda(self._clock())
         self.today_view.set_agenda(agenda, self._zone())
         self._owed_count = agenda.owed_count
@@ -905,6 +1026,8 @@ class MainWindow(QMainWindow):
 
     def _greet(self, agenda: Agenda) -> None:
         """Said once at start, in the status bar: no dialogs to click through."""
+        from desktop.ui.today_view import agenda_summary
+
         if self.contacts_pane.total == 0:
             self.statusBar().showMessage(
                 self.tr("No contacts yet: type the first business card on the right and save it.")
@@ -934,6 +1057,8 @@ class MainWindow(QMainWindow):
 
     def write_letter_for(self, follow_up_id: int) -> None:
         """Show the person's card and letter beside the list (the list stays in view)."""
+        from desktop.ui.vocabulary_text import situation_purpose_text, situation_text
+
         record = next((r for r in self.today_view.model.follow_ups() if r.id == follow_up_id), None)
         if record is not None and self.select_contact(record.contact_id):
             self.statusBar().showMessage(
@@ -960,7 +1085,11 @@ class MainWindow(QMainWindow):
         ):
             return
         self._settings.setValue(SettingsKey.PROFILE_ASKED, "yes")
-        QTimer.singleShot(0, lambda: self.edit_profile(first_run=True))
+        QTimer.singleShot(0, self, self._ask_for_profile_once_shown)
+
+    def _ask_for_profile_once_shown(self) -> None:
+        if self.isVisible():  # not closed meanwhile
+            self.edit_profile(first_run=True)
 
     def edit_profile(self, first_run: bool = False) -> None:
         from desktop.ui.profile_dialog import ProfileDialog
@@ -1165,7 +1294,6 @@ class MainWindow(QMainWindow):
             (SettingsKey.MAIN_SPLITTER, self.main_splitter.restoreState),
             (SettingsKey.RIGHT_SPLITTER, self.right_splitter.restoreState),
             (SettingsKey.CARD_SPLITTER, self.card_splitter.restoreState),
-            (SettingsKey.CONTACTS_HEADER, self.contact_table.horizontalHeader().restoreState),
         ):
             value = self._settings.value(key)
             if isinstance(value, QByteArray):
@@ -1189,16 +1317,18 @@ class MainWindow(QMainWindow):
         self._settings.setValue(SettingsKey.MAIN_SPLITTER, self.main_splitter.saveState())
         self._settings.setValue(SettingsKey.RIGHT_SPLITTER, self.right_splitter.saveState())
         self._settings.setValue(SettingsKey.CARD_SPLITTER, self.card_splitter.saveState())
-        self._settings.setValue(
-            SettingsKey.CONTACTS_HEADER, self.contact_table.horizontalHeader().saveState()
-        )
+        if self._attached:  # closed before the database opened: the table never was
+            self._settings.setValue(
+                SettingsKey.CONTACTS_HEADER, self.contact_table.horizontalHeader().saveState()
+            )
         self._settings.setValue(SettingsKey.LEFT_TAB, str(self.left_tabs.currentIndex()))
+        remember_theme(self._settings)
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Override of QWidget.closeEvent: settle unsaved edits (Cancel keeps the window
         open), then remember the window's layout for next time."""
-        if not self._settle_unsaved_card():
+        if self._attached and not self._settle_unsaved_card():
             event.ignore()
             return
         self.agenda_timer.stop()

@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.appearance import Theme
 from desktop.domain.backups import KEEP_LIMITS, Retention
-from desktop.domain.preferences import DEFAULT_CHANNELS, Preferences, Theme
+from desktop.domain.preferences import DEFAULT_CHANNELS, Preferences
 from desktop.domain.profile import Envelope, Paper
 from desktop.domain.vocabulary import Channel
 from desktop.printing.dates import qt_long_date

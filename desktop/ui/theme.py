@@ -17,11 +17,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from desktop.domain.preferences import Theme
+from desktop.domain.appearance import Theme
 
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
@@ -191,6 +191,23 @@ def apply_theme(app: QApplication, theme: str) -> None:
 def current_theme() -> Theme:
     """The theme last applied (SYSTEM before any)."""
     return _state.chosen if _state is not None else Theme.SYSTEM
+
+
+# The theme in use when the window last closed, kept in the window's settings: the window's
+# frame is painted before the database (where the preference lives) is open, and should
+# already wear the right colours.
+THEME_SETTING = "appearance/theme"
+
+
+def remembered_theme(settings: QSettings) -> str:
+    """The theme remembered by ``remember_theme`` ("system" if none)."""
+    value = settings.value(THEME_SETTING)
+    return value if isinstance(value, str) and value in tuple(Theme) else Theme.SYSTEM.value
+
+
+def remember_theme(settings: QSettings) -> None:
+    """Remember the theme in use, for the next start's first paint."""
+    settings.setValue(THEME_SETTING, current_theme().value)
 
 
 def _use_fallback(app: QApplication, state: _State) -> None:

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from desktop.domain.appearance import Theme
 from desktop.domain.backups import KEEP_LIMITS, Retention
-from desktop.domain.preferences import Preferences, Theme
+from desktop.domain.preferences import Preferences
 from desktop.domain.profile import Envelope, Paper, Profile
 from desktop.domain.vocabulary import Channel
 from desktop.ui.main_window import MainWindow

@@ -1,0 +1,158 @@
+"""Start-up paints the window before it opens the database, then completes it on it."""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+import desktop.app as app_module
+from desktop.app import AppContext, AppSession, main
+from desktop.domain.appearance import Theme
+from desktop.domain.clock import Clock
+from desktop.domain.contacts import ContactCard
+from desktop.ui.main_window import MainWindow
+from desktop.ui.theme import THEME_SETTING, apply_theme, current_theme, is_dark
+from tests.ui.conftest import CHICAGO
+
+
+@pytest.fixture(autouse=True)
+def _back_to_system(qapp: QApplication) -> Iterator[None]:
+    yield
+    apply_theme(qapp, "system")
+
+
+def shown_main_windows() -> list[MainWindow]:
+    return [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+    ]
+
+
+def test_the_window_has_painted_before_the_database_is_opened(
+    qtbot: QtBot,
+    data_dir: Path,
+    clock: Clock,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    context = app_module.open_context(data_dir, clock, daily_backup=False)
+    context.services.contacts.add_contact(ContactCard(given_name="Dana", family_name="Davis"))
+    context.close()
+    at_open: list[tuple[str, int, bool, str]] = []
+    real_open_context = app_module.open_context
+
+    def spying_open_context(*args: object, **kwargs: object) -> AppContext:
+        windows = shown_main_windows()
+        at_open.append(
+            (
+                capsys.readouterr().out,
+                len(windows),
+                windows[0].is_attached,
+                windows[0].statusBar().currentMessage(),
+            )
+        )
+        return real_open_context(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(app_module, "open_context", spying_open_context)
+
+    code = main(["followup-desk", "--data-dir", str(data_dir), "--quit-after-first-paint"])
+
+    assert code == 0
+    assert at_open == [("painted\n", 1, False, "Opening your contacts…")]
+    assert capsys.readouterr().out == "ready\n", "then the whole window was painted"
+
+
+def test_the_frame_has_the_whole_windows_menus_toolbar_and_tabs(
+    qtbot: QtBot, data_dir: Path, clock: Clock
+) -> None:
+    session = AppSession(data_dir, clock, lambda: CHICAGO)
+    try:
+        frame = session.show_frame()
+        qtbot.waitExposed(frame)
+        menus = [a.text() for a in frame.menuBar().actions()]
+        tabs = [frame.left_tabs.tabText(i) for i in range(frame.left_tabs.count())]
+        tools = [a.text() for a in frame.toolbar.actions() if not a.isSeparator()]
+        assert not frame.is_attached
+        assert session.open()
+        assert session.window is frame, "the same window, completed: no second window"
+        assert frame.is_attached
+        assert [a.text() for a in frame.menuBar().actions()] == menus
+        assert [frame.left_tabs.tabText(i) for i in range(3)] == tabs
+        assert [a.text() for a in frame.toolbar.actions() if not a.isSeparator()] == tools
+        assert frame.left_tabs.widget(0) is frame.contacts_pane
+        assert frame.card_scroll.widget() is frame.card_form
+        assert frame.card_splitter.widget(1) is frame.card_photo
+        assert frame.file_menu.actions(), "the menus were filled"
+        assert frame.statusBar().currentMessage() != "Opening your contacts…"
+    finally:
+        if session.window is not None:
+            session.window.close()
+        session.close()
+
+
+def test_closing_the_frame_before_the_database_opens_just_closes(
+    qtbot: QtBot, data_dir: Path, clock: Clock
+) -> None:
+    session = AppSession(data_dir, clock, lambda: CHICAGO)
+    try:
+        frame = session.show_frame()
+        qtbot.waitExposed(frame)
+        with qtbot.waitSignal(frame.destroyed, timeout=5000):
+            assert frame.close()
+    finally:
+        session.close()
+    assert not (data_dir / "followup-desk.sqlite3").exists(), "nothing was opened"
+
+
+def test_the_frame_wears_the_theme_the_window_last_closed_in(
+    qtbot: QtBot, qapp: QApplication, data_dir: Path, clock: Clock
+) -> None:
+    context = app_module.open_context(data_dir, clock, daily_backup=False)
+    preferences = context.services.preferences
+    preferences.save(dataclasses.replace(preferences.load(), theme=Theme.DARK))
+    context.close()
+    session = AppSession(data_dir, clock, lambda: CHICAGO)
+    try:
+        assert session.open()
+        assert current_theme() is Theme.DARK
+        assert session.window is not None
+        session.window.close()
+        assert session.settings.value(THEME_SETTING) == "dark", "remembered on closing"
+    finally:
+        session.close()
+
+    apply_theme(qapp, "light")
+    again = AppSession(data_dir, clock, lambda: CHICAGO)
+    try:
+        frame = again.show_frame()
+        assert current_theme() is Theme.DARK, "before the database (and the preference) opens"
+        assert is_dark(QApplication.palette())
+        frame.close()
+    finally:
+        again.close()
+
+
+def test_the_window_module_does_not_load_the_database_stack() -> None:
+    """What the first paint must wait for: only Qt and the window's light modules."""
+    script = textwrap.dedent(
+        """
+        import sys
+        import desktop.app
+        heavy = ("peewee", "sqlite3", "jinja2", "qtawesome", "email_validator",
+                 "desktop.domain.services", "desktop.domain.models", "desktop.cli",
+                 "desktop.ui.contacts_pane", "desktop.ui.business_card_form",
+                 "desktop.ui.letter_composer", "desktop.printing")
+        print(",".join(name for name in heavy if name in sys.modules))
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert result.stdout.strip() == ""
