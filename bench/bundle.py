@@ -11,8 +11,11 @@ in the parent. Two one-folder PyInstaller bundles are built in the same run:
 Both folders are measured the same way: the sum of their files' sizes (symbolic links not
 followed), and a tar.gz of each at one compression level, written in the scratch folder.
 Start-up: each frozen executable is launched and quits by itself once its window has been
-painted (the floor always does; ours with its ``--quit-after-first-paint`` option), each
-printing a line at that moment; the parent times launch → that line and launch → exit.
+painted, printing a line at that moment; the parent times launch → that line and launch →
+exit. The floor prints one line (its result) at its first paint. Ours, with its
+``--quit-after-first-paint`` option, prints two: ``painted`` once its window's frame has
+been painted (the window on screen, before the database is opened) and ``ready`` once the
+completed window's current page has been (the contacts on screen); it then closes.
 """
 
 from __future__ import annotations
@@ -35,7 +38,10 @@ APP_NAME = "followup-desk"
 APP_DIST = ROOT / "dist" / APP_NAME
 GZIP_LEVEL = 6
 BUILD_TIMEOUT = 900
-PAINTED_LINE = "painted"  # what desktop.app prints with --quit-after-first-paint
+# What desktop.app prints with --quit-after-first-paint: the frame painted, then the
+# completed window.
+PAINTED_LINE = "painted"
+READY_LINE = "ready"
 RESULT_PREFIX = "BENCH-RESULT "  # bench.protocol, what the bare window prints
 
 
@@ -128,16 +134,22 @@ def compressed_size(folder: Path, scratch: Path) -> int:
 
 @dataclass(frozen=True)
 class Launch:
-    to_line: float | None  # launch → the "painted" line read by the parent; None: no line
+    to_line: float | None  # launch → the first-paint line read by the parent; None: no line
+    to_ready: float | None  # launch → the "ready" line (ours: contacts on screen); None: none
     to_exit: float  # launch → the process has exited
     in_process: float | None  # launch → the child's own first-paint stamp (the floor only)
     forced_paint: bool
 
 
 def launch(
-    command: Sequence[str | Path], env: dict[str, str], marker: str, timeout: float = 120
+    command: Sequence[str | Path],
+    env: dict[str, str],
+    marker: str,
+    ready_marker: str | None = None,
+    timeout: float = 120,
 ) -> Launch:
-    """Start a frozen program, time its first-paint line (starting with ``marker``) and exit."""
+    """Start a frozen program, time its first-paint line (starting with ``marker``), its
+    ready line (``ready_marker``, after the first-paint line; if given) and its exit."""
     with tempfile.TemporaryFile() as errors:
         launched = time.perf_counter()
         proc = subprocess.Popen(
@@ -148,7 +160,7 @@ def launch(
             stderr=errors,
             text=True,
         )
-        to_line = in_process = None
+        to_line = to_ready = in_process = None
         forced = False
         try:
             assert proc.stdout is not None
@@ -163,6 +175,13 @@ def launch(
                         painted = float(result["painted"])
                         if launched <= painted:  # one monotonic clock for both (checked)
                             in_process = painted - launched
+                elif (
+                    ready_marker is not None
+                    and to_line is not None
+                    and to_ready is None
+                    and line.strip() == ready_marker
+                ):
+                    to_ready = time.perf_counter() - launched
             code = proc.wait(timeout=timeout)
         except BaseException:
             proc.kill()
@@ -173,7 +192,7 @@ def launch(
             errors.seek(0)
             text = errors.read().decode(errors="replace")[-3000:]
             raise RuntimeError(f"{' '.join(map(str, command))} exited with {code}:\n{text}")
-    return Launch(to_line, to_exit, in_process, forced)
+    return Launch(to_line, to_ready, to_exit, in_process, forced)
 
 
 def launch_bare(folder: Path, size: str, env: dict[str, str]) -> Launch:
@@ -186,6 +205,7 @@ def launch_ours(folder: Path, data_dir: Path, env: dict[str, str]) -> Launch:
         [executable_in(folder, APP_NAME), "--quit-after-first-paint"],
         {**env, "FOLLOWUP_DESK_DATA_DIR": str(data_dir)},
         PAINTED_LINE,
+        READY_LINE,
     )
 
 

@@ -375,20 +375,31 @@ def bench_startup(runner: Runner, plan: Plan) -> tuple[Table, dict[str, Any]]:
         s.setdefault("wall", []).append(wall)
         s.setdefault("peak_rss_kib", []).append(result["peak_rss_kib"])
         t0, painted = result["t0"], result["painted"]
+        # Ours paints twice: its frame (the window on screen, before the database is open)
+        # and then the completed window (the contacts on screen). The floor paints once.
+        moments = (
+            {"frame": result["frame_painted"], "contacts": painted}
+            if name in counts
+            else {"paint": painted}
+        )
         # perf_counter is a system-wide monotonic clock on Linux, macOS and Windows, so the
         # child's stamps can be compared with the parent's; check rather than assume.
         if launched <= t0 and painted - launched <= wall:
-            s.setdefault("launch_to_paint", []).append(painted - launched)
+            for moment, at in moments.items():
+                s.setdefault(f"launch_to_{moment}", []).append(at - launched)
             s.setdefault("interpreter_boot", []).append(t0 - launched)
-        s.setdefault("script_to_paint", []).append(painted - t0)
+        for moment, at in moments.items():
+            s.setdefault(f"script_to_{moment}", []).append(at - t0)
         s.setdefault("imports", []).append(result["imported"] - t0)
         if name in counts:
-            s.setdefault("qapp", []).append(result["context_start"] - result["imported"])
+            frame = result["frame_painted"]
+            s.setdefault("frame", []).append(frame - result["imported"])
+            s.setdefault("listen", []).append(result["context_start"] - frame)
             s.setdefault("context", []).append(result["context_end"] - result["context_start"])
-            s.setdefault("window", []).append(result["window_built"] - result["context_end"])
-            s.setdefault("show", []).append(painted - result["window_built"])
+            s.setdefault("attach", []).append(result["attach_end"] - result["context_end"])
+            s.setdefault("show", []).append(painted - result["attach_end"])
         else:
-            s.setdefault("show", []).append(painted - result["imported"])
+            s.setdefault("frame", []).append(painted - result["imported"])
 
     order = list(variants)
     for name in order:  # warm-up: file cache, bytecode cache, icon cache, the floor's size
@@ -403,19 +414,28 @@ def bench_startup(runner: Runner, plan: Plan) -> tuple[Table, dict[str, Any]]:
 
     info["startup_samples"] = samples
     table = Table(
-        title="1. Start-up to the first painted main window",
+        title="1. Start-up: the window on screen, then the contacts",
         what=(
             "Each run is a new process on a fresh copy of a prepared data directory, named by "
             f"`{DATA_DIR_ENV}` so that the app starts without arguments, as from a desktop "
-            "launcher. Ours runs the real `desktop.app.main` (arguments, QApplication, window "
-            "icon, "
-            "`open_context`, `create_main_window`, `show`, `exec`) and stops at the window's "
-            "first paint (its first Paint event, then one turn of the event loop so the whole "
-            "tree is painted and flushed); the window opened on the "
-            f"{'/'.join(sorted(info['tabs']))} tab, so the contacts table was painted. The "
-            "floor is a bare `QMainWindow` holding a `QTableView` over an empty "
+            "launcher. Ours runs the real `desktop.app.main`, which starts in two steps: "
+            "arguments, QApplication and window icon, then the window's frame (menus, "
+            "toolbar, tab titles, splitters with placeholder pages and the status bar's "
+            "*Opening your contacts…*, built without the database: Peewee and the domain's "
+            "services are not even imported yet) is shown and the event loop runs; once the "
+            "frame has been painted, the app opens the database (`open_context`) and "
+            "completes the window on it (`MainWindow.attach`: the panes built, the contacts "
+            "table filled), which Qt then paints. Two moments are timed: *window on screen*, "
+            "the frame's first paint, and *contacts on screen*, the first paint of the "
+            "completed window's current left-tab page after `attach` (it opened on the "
+            f"{'/'.join(sorted(info['tabs']))} tab, so that is the contacts table). Each "
+            "paint is its first Paint event, then one turn of the event loop so the whole "
+            "tree is painted and flushed (the bench's watcher is asked before the app's own "
+            "after-paint callbacks, so opening the database does not delay the first "
+            "moment). The floor is a bare `QMainWindow` holding a `QTableView` over an empty "
             "`QStandardItemModel` with the same nine column headers, the same size as ours "
-            f"({info.get('window_size', '?')} px here), detected the same way. *Launch* is "
+            f"({info.get('window_size', '?')} px here), detected the same way; it paints "
+            "once, and both of our moments are set against that one paint. *Launch* is "
             "measured from just before the parent starts the process; *script* from "
             "`time.perf_counter()` on the child script's first line; *whole process* is the "
             "parent's wall time until the child has exited. The app keeps the icons it draws "
@@ -433,12 +453,18 @@ def bench_startup(runner: Runner, plan: Plan) -> tuple[Table, dict[str, Any]]:
         ("app-first", "empty database, first start (no icon cache)"),
         ("app-arg", f"{MID:,} contacts, started with `--data-dir DIR`"),
     )
-    for key, label in (
-        ("launch_to_paint", "Launch → first paint"),
-        ("script_to_paint", "Script start → first paint"),
-        ("wall", "Whole process (launch → exit)"),
+    for key, floor_key, label in (
+        ("launch_to_frame", "launch_to_paint", "Launch → window on screen (frame painted)"),
+        (
+            "launch_to_contacts",
+            "launch_to_paint",
+            "Launch → contacts on screen (whole window painted)",
+        ),
+        ("script_to_frame", "script_to_paint", "Script start → window on screen"),
+        ("script_to_contacts", "script_to_paint", "Script start → contacts on screen"),
+        ("wall", "wall", "Whole process (launch → exit)"),
     ):
-        floor = stat("floor", key)
+        floor = stat("floor", floor_key)
         for name, suffix in suffixes:
             ours = stat(name, key)
             if ours is not None:
@@ -446,15 +472,25 @@ def bench_startup(runner: Runner, plan: Plan) -> tuple[Table, dict[str, Any]]:
 
     phases = [
         ("Interpreter start (launch → first line)", "interpreter_boot"),
-        ("Imports", "imports"),
-        ("QApplication, icon, arguments", "qapp"),
-        ("`open_context` (database, migrations, settings)", "context"),
-        ("`create_main_window` (widgets, ids queried, agenda)", "window"),
-        ("`show` → first paint (first page of rows fetched)", "show"),
+        ("Imports (what the frame needs)", "imports"),
+        (
+            "QApplication, icon, arguments; the frame built, shown and painted "
+            "(the floor: its window) → **window on screen**",
+            "frame",
+        ),
+        ("Frame painted → `open_context` starts (listening for a second start)", "listen"),
+        (
+            "`open_context` (Peewee and the domain's services imported, database opened, "
+            "checked, migrated)",
+            "context",
+        ),
+        ("`attach` (panes built, contacts table and agenda filled)", "attach"),
+        ("`attach` → **contacts on screen** (first page of rows fetched and painted)", "show"),
     ]
     columns = ("app-empty", "app-mid", "app-big", "app-first", "app-arg", "floor")
     phase_rows = [
-        "Where the time goes (medians; the floor has no database or app widgets):",
+        "Where the time goes (medians; the floor has no database or app widgets; the rows "
+        "follow one another, so they add up to launch → contacts on screen):",
         "",
         f"| Phase | Ours, empty | Ours, {MID:,} | Ours, {BIG:,} | Ours, first start "
         f"| Ours, {MID:,}, `--data-dir DIR` | Floor |",
@@ -482,11 +518,12 @@ def bench_startup(runner: Runner, plan: Plan) -> tuple[Table, dict[str, Any]]:
             "What the imports cost, each dependency imported in turn after "
             "`PySide6.QtWidgets` in a separate process (`bench/import_costs.py`), so each is "
             "charged only for what it adds, including any extra Qt modules or compatibility "
-            "layer it pulls in; and whether the app had imported it by its first paint (a "
-            "start with the icon cache filled / the first start / started with "
-            "`--data-dir DIR`):",
+            "layer it pulls in; and whether the app had imported it by the time its *frame* "
+            "was painted (the window on screen; what loads later, with the database, is "
+            "paid before the contacts are on screen instead), in a start with the icon "
+            "cache filled / the first start / started with `--data-dir DIR`:",
             "",
-            "| Import | Median (min) | Imported before the first paint |",
+            "| Import | Median (min) | Imported before the frame's first paint |",
             "|---|---|---|",
         ]
         for step in import_steps:
@@ -502,50 +539,91 @@ def bench_startup(runner: Runner, plan: Plan) -> tuple[Table, dict[str, Any]]:
             phase_rows.append(f"| `{step}` | {ms(value.median)} ({ms(value.minimum)}) | {loaded} |")
 
     table.extra = phase_rows
-    mid = stat("app-mid", "launch_to_paint") or stat("app-mid", "script_to_paint")
-    empty = stat("app-empty", "launch_to_paint") or stat("app-empty", "script_to_paint")
-    big = stat("app-big", "launch_to_paint") or stat("app-big", "script_to_paint")
-    first = stat("app-first", "launch_to_paint") or stat("app-first", "script_to_paint")
-    with_arg = stat("app-arg", "launch_to_paint") or stat("app-arg", "script_to_paint")
-    qapp_arg, qapp_mid = stat("app-arg", "qapp"), stat("app-mid", "qapp")
-    floor = stat("floor", "launch_to_paint") or stat("floor", "script_to_paint")
+
+    def moment(name: str, which: str) -> Stat | None:
+        return stat(name, f"launch_to_{which}") or stat(name, f"script_to_{which}")
+
+    mid, mid_ready = moment("app-mid", "frame"), moment("app-mid", "contacts")
+    empty, empty_ready = moment("app-empty", "frame"), moment("app-empty", "contacts")
+    big, big_ready = moment("app-big", "frame"), moment("app-big", "contacts")
+    first, first_ready = moment("app-first", "frame"), moment("app-first", "contacts")
+    with_arg, with_arg_ready = moment("app-arg", "frame"), moment("app-arg", "contacts")
+    floor = moment("floor", "paint")
     imports_ours, imports_floor = stat("app-mid", "imports"), stat("floor", "imports")
-    window_mid, window_empty = stat("app-mid", "window"), stat("app-empty", "window")
-    if mid and empty and big and first and floor and imports_ours and imports_floor:
+    context_mid, attach_mid = stat("app-mid", "context"), stat("app-mid", "attach")
+    show_mid, attach_empty = stat("app-mid", "show"), stat("app-empty", "attach")
+    if (
+        mid
+        and mid_ready
+        and empty
+        and empty_ready
+        and big
+        and big_ready
+        and first
+        and first_ready
+        and floor
+        and imports_ours
+        and imports_floor
+    ):
         extra_total = mid.median - floor.median
         extra_imports = imports_ours.median - imports_floor.median
         share = f" ({100 * extra_imports / extra_total:.0f}%)" if extra_total > 0 else ""
         table.interpretation = (
-            f"With {MID:,} contacts the app paints its first window {ms(mid.median)} after "
-            f"launch, against {ms(floor.median)} for a bare PySide6 window with an empty "
-            f"table: {times_x(mid, floor)} the floor ({ratio_goal(mid, floor, STARTUP_GOAL)}), "
-            f"{ms(extra_total)} slower, of which {ms(extra_imports)}{share} is importing the "
-            f"app's modules and libraries. An empty database paints in {ms(empty.median)} "
-            f"({times_x(empty, floor)}), {BIG:,} contacts in {ms(big.median)} "
-            f"({times_x(big, floor)}); the very first start, which draws and caches its "
-            f"icons, in {ms(first.median)} ({times_x(first, floor)})."
+            f"The window is on screen before the contacts are. With {MID:,} contacts the "
+            f"app paints its window (the frame, saying *Opening your contacts…*) "
+            f"{ms(mid.median)} after launch, against {ms(floor.median)} for a bare PySide6 "
+            f"window with an empty table: {times_x(mid, floor)} the floor "
+            f"({ratio_goal(mid, floor, STARTUP_GOAL)}), {ms(extra_total)} slower, of which "
+            f"{ms(extra_imports)}{share} is importing the app's modules and libraries that "
+            "the frame needs. The frame needs no database; the contacts are on screen "
+            f"{ms(mid_ready.median)} after launch, {times_x(mid_ready, floor)} the floor's "
+            f"one paint ({ratio_goal(mid_ready, floor, STARTUP_GOAL)}), "
+            f"{ms(mid_ready.median - mid.median)} after the window"
         )
-        if window_mid and window_empty:
+        if context_mid and attach_mid and show_mid:
             table.interpretation += (
-                f" Building the window costs {ms(window_mid.median)} with {MID:,} contacts "
-                f"against {ms(window_empty.median)} with none."
+                f": {ms(context_mid.median)} for `open_context` (which now also imports "
+                f"Peewee and the domain), {ms(attach_mid.median)} to build and fill the "
+                f"panes and {ms(show_mid.median)} to paint them"
             )
-        if with_arg and qapp_arg and qapp_mid:
+        table.interpretation += (
+            f". An empty database: window {ms(empty.median)} ({times_x(empty, floor)}), "
+            f"contacts {ms(empty_ready.median)} ({times_x(empty_ready, floor)}); "
+            f"{BIG:,} contacts: window {ms(big.median)} ({times_x(big, floor)}), contacts "
+            f"{ms(big_ready.median)} ({times_x(big_ready, floor)}); the very first start, "
+            f"which draws and caches its icons: window {ms(first.median)} "
+            f"({times_x(first, floor)}), contacts {ms(first_ready.median)} "
+            f"({times_x(first_ready, floor)})."
+        )
+        if attach_mid and attach_empty:
             table.interpretation += (
-                f" Started with `--data-dir DIR` instead, it paints in {ms(with_arg.median)} "
-                f"({times_x(with_arg, floor)}): `main` then checks for a command-line "
-                "subcommand, which imports `desktop.cli` and what it needs (the *QApplication, "
-                f"icon, arguments* phase grows from {ms(qapp_mid.median)} to "
-                f"{ms(qapp_arg.median)})."
+                f" Building the panes costs {ms(attach_mid.median)} with {MID:,} contacts "
+                f"against {ms(attach_empty.median)} with none."
             )
-        table.goals.append(
+        if with_arg and with_arg_ready:
+            change = with_arg.median - mid.median
+            table.interpretation += (
+                f" Started with `--data-dir DIR` instead: window {ms(with_arg.median)} "
+                f"({times_x(with_arg, floor)}), contacts {ms(with_arg_ready.median)} "
+                f"({times_x(with_arg_ready, floor)}), the window {ms(abs(change))} "
+                f"{'later' if change >= 0 else 'sooner'} than from the launcher (`main` "
+                "imports `desktop.cli` only when an argument names a command)."
+            )
+        table.goals += [
             (
-                f"Start-up to a painted window with {MID:,} contacts ≤ {STARTUP_GOAL:g}\u00d7 "
-                "a bare window with an empty table",
+                f"Start-up to a painted window (the window on screen: its frame) with "
+                f"{MID:,} contacts ≤ {STARTUP_GOAL:g}\u00d7 a bare window with an empty table",
                 f"{ms(mid.median)} vs {ms(floor.median)}: {times_x(mid, floor)}, "
                 f"{verdict(mid.median <= STARTUP_GOAL * floor.median)}",
-            )
-        )
+            ),
+            (
+                f"Start-up to the contacts on screen (the whole window painted) with "
+                f"{MID:,} contacts, held to the same ≤ {STARTUP_GOAL:g}\u00d7 the bare "
+                "window's one paint",
+                f"{ms(mid_ready.median)} vs {ms(floor.median)}: {times_x(mid_ready, floor)}, "
+                f"{verdict(mid_ready.median <= STARTUP_GOAL * floor.median)}",
+            ),
+        ]
     return table, info
 
 
@@ -828,14 +906,15 @@ def bench_memory(runner: Runner, plan: Plan, startup: dict[str, Any]) -> Table:
         what=(
             "Peak resident memory (`VmHWM` from `/proc/self/status`, read in the process "
             "itself) of the real app, started as in section 1 on a fresh copy of the "
-            f"{BIG:,}-contact database, {plan.memory_runs} run(s). After its first paint it "
+            f"{BIG:,}-contact database, {plan.memory_runs} run(s). Once its contacts are on "
+            "screen (section 1's second moment: the completed window painted) it "
             f"scrolls the contacts table down {plan.memory_pages} pages with the scroll bar "
             "(a repaint each) and then to the last row; then it searches (`m` … `martin`, "
             "`s` … `senior`, each text set in the search field and the table repainted, and "
             "cleared after each word) and sorts by Company, Job title, Last contact and Name "
-            "in turn. The peak is read after each stage. The rows *at first paint* for other "
+            "in turn. The peak is read after each stage. The rows *contacts on screen* for other "
             "sizes come from the start-up runs of section 1. Floor for all of them: the bare "
-            "window with an empty table of section 1 at its first paint."
+            "window with an empty table of section 1 at its (only) first paint."
         ),
         fmt=mib,
     )
@@ -844,10 +923,10 @@ def bench_memory(runner: Runner, plan: Plan, startup: dict[str, Any]) -> Table:
     at_paint = Stat.of(stages["paint"])
     table.add(f"{BIG:,} contacts: shown, scrolled, searched and sorted", session, floor)
     table.add("… after scrolling to the last row", scrolled, floor)
-    table.add("… at first paint", at_paint, floor)
+    table.add("… with the contacts on screen", at_paint, floor)
     for name, label in (
-        ("app-mid", f"{MID:,} contacts at first paint (start-up runs)"),
-        ("app-empty", "Empty database at first paint"),
+        ("app-mid", f"{MID:,} contacts on screen (start-up runs)"),
+        ("app-empty", "Empty database, window completed and painted"),
         ("app-first", "Empty database, first start (icons drawn)"),
     ):
         if samples[name].get("peak_rss_kib"):
@@ -859,10 +938,10 @@ def bench_memory(runner: Runner, plan: Plan, startup: dict[str, Any]) -> Table:
         f"peaks at {mib(session.median)} against {mib(floor.median)} for a bare PySide6 "
         f"window with an empty table ({times_x(session, floor)}, "
         f"+{mib(session.median - floor.median)}). An empty database already peaks at "
-        f"{mib(empty_paint.median)} at its first paint "
+        f"{mib(empty_paint.median)} once its completed window is painted "
         f"(+{mib(empty_paint.median - floor.median)}: the app's modules, libraries and "
         f"widgets); {BIG:,} contacts add {mib(at_paint.median - empty_paint.median)} by the "
-        f"first paint, scrolling to the end another "
+        f"time they are on screen, scrolling to the end another "
         f"{mib(scrolled.median - at_paint.median)}, searching and sorting another "
         f"{mib(session.median - scrolled.median)}."
     )
@@ -1087,8 +1166,12 @@ def bench_bundle(runner: Runner, plan: Plan, info: dict[str, Any]) -> Table:
         forced |= result.forced_paint
         if result.to_line is None:
             raise RuntimeError(f"the frozen {name} program printed no first-paint line")
+        if name == "ours" and result.to_ready is None:
+            raise RuntimeError("the frozen app printed no line once its contacts were painted")
         if keep:
             samples[name].setdefault("paint", []).append(result.to_line)
+            if result.to_ready is not None:
+                samples[name].setdefault("ready", []).append(result.to_ready)
             samples[name].setdefault("exit", []).append(result.to_exit)
 
     for name in ("ours", "bare"):  # warm-up: file cache, the app's icon cache
@@ -1097,6 +1180,7 @@ def bench_bundle(runner: Runner, plan: Plan, info: dict[str, Any]) -> Table:
         for name in ("ours", "bare"):
             one(name, keep=True)
     paint = {name: Stat.of(s["paint"]) for name, s in samples.items()}
+    ready = Stat.of(samples["ours"]["ready"])  # the floor has nothing more to show
     leave = {name: Stat.of(s["exit"]) for name, s in samples.items()}
     (ours_disk, ours_gz), (bare_disk, bare_gz) = sizes["ours"], sizes["bare"]
     size_rows = [
@@ -1119,16 +1203,32 @@ def bench_bundle(runner: Runner, plan: Plan, info: dict[str, Any]) -> Table:
         "same way for both (the release artefact itself uses level 9).\n\n"
         + "\n".join(size_rows)
         + "\n\nStart-up: each frozen program is launched by the parent and quits by itself "
-        "once its window has been painted (its first Paint event, then one turn of the event "
-        "loop), printing a line at that moment: ours with its `--quit-after-first-paint` "
-        f"option on a fresh copy of the {MID:,}-contact data folder (named by "
-        f"`{DATA_DIR_ENV}`), the bare window with the same window size ({size} px). "
-        "*First paint* is launch → that line read by the parent; *exit* is launch → the "
-        f"process has exited. One warm-up run each, then {plan.startup_runs} runs each, "
-        "interleaved."
+        "once it has been painted (a first Paint event, then one turn of the event loop), "
+        "printing a line at each moment timed. The bare window (the same window size as "
+        f"ours, {size} px) prints one, at its first paint. Ours, with its "
+        f"`--quit-after-first-paint` option on a fresh copy of the {MID:,}-contact data "
+        f"folder (named by `{DATA_DIR_ENV}`), prints two, as it starts in two steps: "
+        "`painted` once its window's frame (menus, toolbar, tabs, *Opening your "
+        "contacts…*, no database yet) has been painted, printed by the app's own "
+        "after-paint callback that then opens the database (it runs after the one that "
+        "starts listening for a second start, so that is counted in), and `ready` once the "
+        "window "
+        "completed on the database (the panes built and filled) has painted its current "
+        "left-tab page (the contacts); it then closes. *Window on screen* is launch → the "
+        "first line read by the parent, *contacts on screen* launch → `ready` (set against "
+        "the bare window's one paint), *exit* launch → the process has exited. One warm-up "
+        f"run each, then {plan.startup_runs} runs each, interleaved."
         + (" **grab() had to force the bare window's paint at least once.**" if forced else "")
     )
-    table.add(f"Launch → first paint, {MID:,} contacts", paint["ours"], paint["bare"])
+    table.add(
+        f"Launch → first paint (window on screen), {MID:,} contacts", paint["ours"], paint["bare"]
+    )
+    table.add(
+        f"Launch → contacts on screen (whole window painted), {MID:,} contacts; floor: its "
+        "first paint",
+        ready,
+        paint["bare"],
+    )
     table.add(f"Launch → exit, {MID:,} contacts", leave["ours"], leave["bare"])
     smaller = ours_disk <= bare_disk and ours_gz <= bare_gz
     table.interpretation = (
@@ -1136,10 +1236,14 @@ def bench_bundle(runner: Runner, plan: Plan, info: dict[str, Any]) -> Table:
         f"against {size_mib(bare_disk)} and {size_mib(bare_gz)} for a bare PySide6 window "
         f"built with PyInstaller's defaults ({ours_disk / bare_disk:.2f}\u00d7 and "
         f"{ours_gz / bare_gz:.2f}\u00d7; goal ≤ 1\u00d7: {verdict(smaller)}). Frozen, the "
-        f"app paints its window {ms(paint['ours'].median)} after launch with {MID:,} "
+        f"app's window is on screen {ms(paint['ours'].median)} after launch with {MID:,} "
         f"contacts, against {ms(paint['bare'].median)} for the frozen bare window: "
         f"{times_x(paint['ours'], paint['bare'])} "
-        f"({ratio_goal(paint['ours'], paint['bare'], BUNDLE_STARTUP_GOAL)})."
+        f"({ratio_goal(paint['ours'], paint['bare'], BUNDLE_STARTUP_GOAL)}); its contacts "
+        f"are on screen {ms(ready.median)} after launch, "
+        f"{ms(ready.median - paint['ours'].median)} later (the database opened and the panes "
+        f"built), {times_x(ready, paint['bare'])} the bare window's paint "
+        f"({ratio_goal(ready, paint['bare'], BUNDLE_STARTUP_GOAL)})."
     )
     table.goals += [
         (
@@ -1149,11 +1253,18 @@ def bench_bundle(runner: Runner, plan: Plan, info: dict[str, Any]) -> Table:
             f"{size_mib(bare_gz)} compressed: {verdict(smaller)}",
         ),
         (
-            f"Frozen start-up ≤ {BUNDLE_STARTUP_GOAL:g}\u00d7 the frozen bare window "
-            f"({MID:,} contacts)",
+            f"Frozen start-up to the window on screen ≤ {BUNDLE_STARTUP_GOAL:g}\u00d7 the "
+            f"frozen bare window ({MID:,} contacts)",
             f"{ms(paint['ours'].median)} vs {ms(paint['bare'].median)}, "
             f"{paint['ours'].median / paint['bare'].median:.2f}\u00d7: "
             f"{verdict(paint['ours'].median <= BUNDLE_STARTUP_GOAL * paint['bare'].median)}",
+        ),
+        (
+            f"Frozen start-up to the contacts on screen, held to the same ≤ "
+            f"{BUNDLE_STARTUP_GOAL:g}\u00d7 the frozen bare window's paint ({MID:,} contacts)",
+            f"{ms(ready.median)} vs {ms(paint['bare'].median)}, "
+            f"{ready.median / paint['bare'].median:.2f}\u00d7: "
+            f"{verdict(ready.median <= BUNDLE_STARTUP_GOAL * paint['bare'].median)}",
         ),
     ]
     return table
