@@ -484,7 +484,7 @@ def bench_startup(runner: Runner, plan: Plan) -> tuple[Table, dict[str, Any]]:
             "checked, migrated)",
             "context",
         ),
-        ("`attach` (panes built, contacts table and agenda filled)", "attach"),
+        ("Preferred theme, `attach` (panes built, contacts table and agenda filled)", "attach"),
         ("`attach` → **contacts on screen** (first page of rows fetched and painted)", "show"),
     ]
     columns = ("app-empty", "app-mid", "app-big", "app-first", "app-arg", "floor")
