@@ -15,7 +15,6 @@ import os
 import sys
 import threading
 from collections.abc import Callable, Sequence
-from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,19 +23,20 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop import APP_ID, APP_NAME, COMMANDS, __version__
-from desktop.domain.clock import Clock, system_clock
 from desktop.domain.errors import DamagedDatabaseError, FollowUpDeskError
 from desktop.domain.paths import DATA_DIR_ENV, SETTINGS_FILENAME, icon_cache_dir, resolve_data_dir
 from desktop.logs import configure_logging, install_excepthook, log, log_unexpected
 from desktop.ui.icons import use_cache_dir
-from desktop.ui.local_time import local_zone
 from desktop.ui.main_window import MainWindow
 from desktop.ui.single_instance import SingleInstance
 from desktop.ui.theme import apply_theme, current_theme, remembered_theme
 from desktop.ui.translations import TranslationContext, install_translators
 
 if TYPE_CHECKING:
+    from datetime import datetime, tzinfo
+
     from desktop.domain.backups import BackupInfo, BackupService
+    from desktop.domain.clock import Clock
     from desktop.domain.services import Services
 
 # Texts of the module's plain functions (see desktop.ui.translations).
@@ -61,6 +61,13 @@ class AppContext:
         self.services.close()
 
 
+def _system_clock() -> datetime:
+    """The current time (desktop.domain.clock, and datetime, load on first use)."""
+    from desktop.domain.clock import system_clock
+
+    return system_clock()
+
+
 def open_settings(data_dir: Path) -> QSettings:
     """The window's settings. They live beside the database so one data directory is one
     complete, portable profile (and tests never touch the user's real settings)."""
@@ -69,7 +76,7 @@ def open_settings(data_dir: Path) -> QSettings:
 
 def open_context(
     data_dir: Path,
-    clock: Clock = system_clock,
+    clock: Clock = _system_clock,
     *,
     daily_backup: bool = True,
     settings: QSettings | None = None,
@@ -89,7 +96,14 @@ def use_preferred_theme(services: Services) -> None:
         apply_theme(app, theme)
 
 
-def create_main_window(context: AppContext, zone: Callable[[], tzinfo] = local_zone) -> MainWindow:
+def _local_zone() -> tzinfo:
+    """The computer's time zone (desktop.ui.local_time, and zoneinfo, load on first use)."""
+    from desktop.ui.local_time import local_zone
+
+    return local_zone()
+
+
+def create_main_window(context: AppContext, zone: Callable[[], tzinfo] = _local_zone) -> MainWindow:
     """The whole window at once (its frame and its panes) on an open database."""
     use_preferred_theme(context.services)  # before the window exists: built in its colours
     return MainWindow(context.services, context.settings, zone)
@@ -181,8 +195,8 @@ class AppSession(QObject):
     def __init__(
         self,
         data_dir: Path,
-        clock: Clock = system_clock,
-        zone: Callable[[], tzinfo] = local_zone,
+        clock: Clock = _system_clock,
+        zone: Callable[[], tzinfo] = _local_zone,
     ) -> None:
         super().__init__()
         self._data_dir = data_dir
@@ -484,8 +498,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     use_cache_dir(icon_cache_dir(__version__))
     app.setWindowIcon(app_icon())
 
-    configure_logging()
-    install_excepthook()
+    install_excepthook()  # the log file itself is opened once the window is on screen
     data_dir = resolve_data_dir(args.data_dir, os.environ)
     instance = SingleInstance(data_dir)
     with contextlib.suppress(OSError):  # an unwritable folder is reported just below
@@ -508,6 +521,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         nonlocal started
         if args.quit_after_first_paint:
             print("painted", flush=True)
+        configure_logging()
         try:
             opened = session.open()
         except FollowUpDeskError as exc:
@@ -531,10 +545,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         frame = session.show_frame()
         instance.activation_requested.connect(session.bring_to_front)
-        AfterNextPaint(frame, open_database)
         # Listening loads QtNetwork (~10 ms): after the first paint, not before it (a timer
-        # of 0 ms would fire before it).
+        # of 0 ms would fire before it), and after the database has opened: the watcher
+        # installed last is told first.
         AfterNextPaint(frame, instance.listen)
+        AfterNextPaint(frame, open_database)
         code = app.exec()
         if started:
             log.info("Closed normally")

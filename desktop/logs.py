@@ -14,10 +14,8 @@ from __future__ import annotations
 
 import logging
 import os
-import platform
 import sys
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -37,14 +35,22 @@ def default_log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP_ID, appauthor=False))
 
 
-class _PrivateRotatingFileHandler(RotatingFileHandler):
+def _private_rotating_file_handler(path: Path) -> logging.Handler:
     """A rotating file whose every generation is created readable by its owner only."""
+    # Imported here: logging.handlers brings socket, pickle and queue, some 8 ms of a start
+    # that logs only once its window is on screen.
+    from logging.handlers import RotatingFileHandler
 
-    def _open(self):  # type: ignore[no-untyped-def]  # the stdlib's own signature
-        stream = super()._open()
-        if os.name == "posix":
-            os.chmod(self.baseFilename, 0o600)
-        return stream
+    class PrivateRotatingFileHandler(RotatingFileHandler):
+        def _open(self):  # type: ignore[no-untyped-def]  # the stdlib's own signature
+            stream = super()._open()
+            if os.name == "posix":
+                os.chmod(self.baseFilename, 0o600)
+            return stream
+
+    return PrivateRotatingFileHandler(
+        path, maxBytes=_MAX_BYTES, backupCount=_KEEP, encoding="utf-8"
+    )
 
 
 def configure_logging(directory: Path | None = None) -> Path | None:
@@ -54,19 +60,19 @@ def configure_logging(directory: Path | None = None) -> Path | None:
     path = directory / LOG_FILENAME
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        handler = _PrivateRotatingFileHandler(
-            path, maxBytes=_MAX_BYTES, backupCount=_KEEP, encoding="utf-8"
-        )
+        handler = _private_rotating_file_handler(path)
     except OSError:
         return None
     handler.setFormatter(logging.Formatter(_FORMAT))
     for old in list(log.handlers):
-        if isinstance(old, RotatingFileHandler):
+        if isinstance(old, logging.FileHandler):
             log.removeHandler(old)
             old.close()
     log.addHandler(handler)
     log.setLevel(logging.INFO)
     log.propagate = False
+    import platform
+
     log.info(
         "Follow-Up Desk %s starting: Python %s, %s",
         __version__,

@@ -14,7 +14,6 @@ types are imported in ``attach`` and in the methods that use them.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,6 +44,8 @@ from desktop.ui.theme import remember_theme
 from desktop.ui.translations import TranslationContext
 
 if TYPE_CHECKING:
+    from datetime import tzinfo
+
     from PySide6.QtWidgets import QLineEdit, QTableView
 
     from desktop.domain.card_entry import CardEntry, CardSaved
@@ -99,6 +100,13 @@ def _dropped_file(mime: QMimeData) -> Path | None:
         return None
     path = Path(urls[0].toLocalFile())
     return path if path.suffix.lower() in _IMPORTABLE_SUFFIXES else None
+
+
+def _local_zone() -> tzinfo:
+    """The computer's time zone (desktop.ui.local_time, and zoneinfo, load on first use)."""
+    from desktop.ui.local_time import local_zone
+
+    return local_zone()
 
 
 def _waiting(text: str) -> QLabel:
@@ -161,12 +169,8 @@ class MainWindow(QMainWindow):
         """The whole window on ``services``; with None, only its frame, to be shown while
         the database opens and completed by ``attach``."""
         super().__init__(parent)
-        if zone is None:
-            from desktop.ui.local_time import local_zone
-
-            zone = local_zone
         self._settings = settings
-        self._zone = zone
+        self._zone = zone or _local_zone
         self._owed_count = 0
         self._attached = False
         self.setObjectName("main_window")
@@ -501,10 +505,6 @@ class MainWindow(QMainWindow):
         self.toolbar.addActions([self.new_action, self.save_action, self.delete_action])
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.log_event_action)
-        for action in self.toolbar.actions():
-            widget = self.toolbar.widgetForAction(action)
-            if widget is not None:
-                widget.setAccessibleName(action.text().replace("&", "").rstrip("…"))
         self.statusBar().setObjectName("status_bar")
 
     def _fill_menus(self) -> None:
@@ -548,6 +548,12 @@ class MainWindow(QMainWindow):
             ]
         )
         self.help_menu.addActions([self.guide_action, self.about_action])
+        # Here, not with the toolbar: the first look at a tool button initialises PySide's
+        # wrapper of its class, some 10 ms the frame's first paint need not wait for.
+        for action in self.toolbar.actions():
+            widget = self.toolbar.widgetForAction(action)
+            if widget is not None:
+                widget.setAccessibleName(action.text().replace("&", "").rstrip("…"))
 
     def _connect_signals(self) -> None:
         self.new_action.triggered.connect(self._new_contact)

@@ -10,7 +10,6 @@ front over that socket, and exits without opening the database.
 
 from __future__ import annotations
 
-import hashlib
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +29,8 @@ _CONNECT_FOR_S = 3.0
 
 def server_name(data_dir: Path) -> str:
     """A local socket name for this user and folder (the same folder, the same name)."""
+    import hashlib  # here: only once the window is up, or for a second launch
+
     digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
     return f"FollowUpDesk-{digest}"
 
@@ -41,11 +42,14 @@ class SingleInstance(QObject):
 
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._name = server_name(data_dir)
+        self._data_dir = data_dir
         self._lock = QLockFile(str(data_dir / LOCK_FILENAME))
         # Only a dead owner makes a lock stale, never its age: the app may run for weeks.
         self._lock.setStaleLockTime(0)
         self._server: QLocalServer | None = None
+
+    def _name(self) -> str:
+        return server_name(self._data_dir)
 
     def claim(self) -> bool:
         """Take the folder for this process; False if another running app holds it."""
@@ -57,8 +61,8 @@ class SingleInstance(QObject):
 
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        QLocalServer.removeServer(self._name)  # a socket file left by a crash: ours now
-        if not server.listen(self._name):
+        QLocalServer.removeServer(self._name())  # a socket file left by a crash: ours now
+        if not server.listen(self._name()):
             # Without the socket the lock still keeps a second window out; it just cannot
             # bring this one forward.
             return False
@@ -73,7 +77,7 @@ class SingleInstance(QObject):
         socket = QLocalSocket()
         deadline = time.monotonic() + _CONNECT_FOR_S
         while True:
-            socket.connectToServer(self._name)
+            socket.connectToServer(self._name())
             if socket.waitForConnected(_TIMEOUT_MS):
                 break
             if time.monotonic() > deadline:

@@ -15,8 +15,6 @@ With "system", a change of the OS appearance while the app runs reaches every wi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
@@ -104,11 +102,13 @@ def fallback_palette(theme: Theme | str) -> QPalette:
     return palette
 
 
-@dataclass
 class _State:
-    original_style: str  # the style the application started with
-    chosen: Theme = Theme.SYSTEM
-    fallback: bool = False  # Fusion and an explicit palette are in use
+    # A plain class, not a dataclass: this module loads before the first paint, and the
+    # dataclasses module would cost a millisecond of it.
+    def __init__(self, original_style: str) -> None:
+        self.original_style = original_style  # the style the application started with
+        self.chosen = Theme.SYSTEM
+        self.fallback = False  # Fusion and an explicit palette are in use
 
 
 _state: _State | None = None

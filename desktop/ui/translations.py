@@ -9,25 +9,22 @@ ships with Qt, when it is there.
 
 from __future__ import annotations
 
-from contextlib import ExitStack
-from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-TRANSLATIONS_PACKAGE = "desktop.resources"
 TRANSLATIONS_FOLDER = "translations"
 APP_TRANSLATION_PREFIX = "followup-desk"
-
-# importlib.resources may extract files from a zip to a temporary path; keep it for the
-# life of the process, since QTranslator reads the .qm file lazily (it maps it).
-_resource_paths = ExitStack()
 
 
 def translations_dir() -> Path:
     """The folder of compiled ``.qm`` files, as a real path (in a PyInstaller bundle too)."""
-    ref = resources.files(TRANSLATIONS_PACKAGE).joinpath(TRANSLATIONS_FOLDER)
-    return Path(_resource_paths.enter_context(resources.as_file(ref)))
+    # Beside the package's own files, not through importlib.resources: QTranslator needs a
+    # real file anyway (the app is never run from a zip), and importlib.resources would
+    # cost the first paint a millisecond or two of imports.
+    import desktop.resources
+
+    return Path(desktop.resources.__file__).parent / TRANSLATIONS_FOLDER
 
 
 def install_translators(app: QCoreApplication, locale: QLocale | None = None) -> list[QTranslator]:
