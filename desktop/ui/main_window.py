@@ -17,7 +17,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QMimeData,
+    QModelIndex,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -52,7 +62,7 @@ if TYPE_CHECKING:
     from desktop.domain.clock import Clock
     from desktop.domain.contacts import ContactRecord, ContactService
     from desktop.domain.followups import Agenda, FollowUpService
-    from desktop.domain.opportunities import OpportunityService
+    from desktop.domain.opportunities import OpportunityRecord, OpportunityService
     from desktop.domain.services import Services
     from desktop.ui.business_card_form import BusinessCardForm
     from desktop.ui.card_event_box import CardEventBox
@@ -134,6 +144,9 @@ class MainWindow(QMainWindow):
     # A backup the user chose to restore (Path): the app session closes this window and its
     # database, swaps the file and opens a new window on it.
     restore_requested = Signal(object)
+    # Start-up: the lists (contacts, today, opportunities) have been filled and painted,
+    # the card and letter are being built (see ``attach``).
+    lists_shown = Signal()
 
     # Built by ``attach``, once the database is open.
     contacts_pane: ContactsPane
@@ -242,28 +255,36 @@ class MainWindow(QMainWindow):
 
     def attach(self, services: Services) -> None:
         """Build the panes on ``services`` in place of the frame's placeholders, wire them
-        and fill them. Raises peewee or sqlite3 errors if the database cannot be read."""
-        from desktop.ui.business_card_form import BusinessCardForm
-        from desktop.ui.card_event_box import CardEventBox
-        from desktop.ui.card_photo_view import CardPhotoView
-        from desktop.ui.contact_history_view import ContactHistoryView
+        and fill them. Raises peewee or sqlite3 errors if the database cannot be read.
+
+        The lists on the left (contacts, today, opportunities) are built, filled and
+        painted first (``lists_shown``); the card, its photo and the letter, the larger
+        part of the work, are built after, in the same call, so that nothing can happen
+        in the window while it is half built."""
+        assert not self._attached, "attached once: a new database gets a new window"
+        self._services = services
+        self._contacts = services.contacts
+        self._follow_ups = services.follow_ups
+        self._opportunities = services.opportunities
+        self._clock = services.clock
+        self.statusBar().clearMessage()
+        opportunities = self._attach_lists(services)
+        self._show_lists_now()
+        self._attach_card_and_letter(services)
+        self.card_event_box.set_opportunities([(o.id, o.title) for o in opportunities])
+        self._attached = True
+        self.setAcceptDrops(True)
+        self._show_blank_card()
+        self.agenda_timer.start()
+
+    def _attach_lists(self, services: Services) -> list[OpportunityRecord]:
+        """The left side, filled: contacts, today's follow-ups, opportunities. Returns the
+        opportunities (the card's event box lists them too)."""
         from desktop.ui.contacts_pane import ContactsPane
-        from desktop.ui.field_undo import FieldUndoFirst
-        from desktop.ui.follow_up_flow import FollowUpFlow
-        from desktop.ui.letter_composer import LetterComposer
-        from desktop.ui.letter_desk import LetterDesk
         from desktop.ui.opportunities_pane import OpportunitiesPane
         from desktop.ui.today_view import TodayView
 
-        assert not self._attached, "attached once: a new database gets a new window"
-        zone = self._zone
-        self._services = services
-        self._contacts = contacts = services.contacts
-        self._follow_ups = follow_ups = services.follow_ups
-        self._opportunities = opportunities = services.opportunities
-        self._clock = clock = services.clock
-
-        self.contacts_pane = ContactsPane(services.directory, clock, zone)
+        self.contacts_pane = ContactsPane(services.directory, self._clock, self._zone)
         # Short names for the widgets tests and the rest of the window use most.
         self.contact_model = self.contacts_pane.model
         self.contact_table = self.contacts_pane.table
@@ -271,7 +292,41 @@ class MainWindow(QMainWindow):
         self.contact_count = self.contacts_pane.count_label
         self.today_view = TodayView()
         self.opportunities_pane = OpportunitiesPane()
+        _put_page(self.left_tabs, 0, self.contacts_pane)
+        _put_page(self.left_tabs, 1, self.today_view)
+        _put_page(self.left_tabs, 2, self.opportunities_pane)
+        header = self._settings.value(SettingsKey.CONTACTS_HEADER)
+        if isinstance(header, QByteArray):
+            self.contact_table.horizontalHeader().restoreState(header)
+        self.reload_contacts()
+        opportunities = self._opportunities.list_opportunities()
+        self.opportunities_pane.set_rows(opportunities)
+        self.contacts_pane.set_opportunities(opportunities)
+        self._greet(self.refresh_agenda())
+        return opportunities
 
+    def _show_lists_now(self) -> None:
+        """Paint the filled lists now, rather than once the whole window is built: the
+        card and the letter take longer to build than the lists took."""
+        # Lay the new pages out first (their layout requests are queued): only those
+        # events, so no click or key is handled in a half-built window.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        self.left_tabs.repaint()
+        self.lists_shown.emit()
+
+    def _attach_card_and_letter(self, services: Services) -> None:
+        """The right side (card, photo, letter, history), the dialogs' flow, the menus
+        and the wiring."""
+        from desktop.ui.business_card_form import BusinessCardForm
+        from desktop.ui.card_event_box import CardEventBox
+        from desktop.ui.card_photo_view import CardPhotoView
+        from desktop.ui.contact_history_view import ContactHistoryView
+        from desktop.ui.field_undo import FieldUndoFirst
+        from desktop.ui.follow_up_flow import FollowUpFlow
+        from desktop.ui.letter_composer import LetterComposer
+        from desktop.ui.letter_desk import LetterDesk
+
+        clock, zone, contacts = self._clock, self._zone, self._contacts
         self.card_entry = services.card_entry
         self.card_event_box = CardEventBox(clock(), zone())
         self.card_event_box.setObjectName("card_event_box")
@@ -286,10 +341,6 @@ class MainWindow(QMainWindow):
         self.card_photo.setObjectName("card_photo")
         self.history_view = ContactHistoryView()
         self.history_view.setObjectName("history_view")
-
-        _put_page(self.left_tabs, 0, self.contacts_pane)
-        _put_page(self.left_tabs, 1, self.today_view)
-        _put_page(self.left_tabs, 2, self.opportunities_pane)
         self.card_scroll.setWidget(self.card_form)
         photo_placeholder = self.card_splitter.replaceWidget(1, self.card_photo)
         if photo_placeholder is not None:
@@ -299,8 +350,8 @@ class MainWindow(QMainWindow):
 
         self.flow = FollowUpFlow(
             contacts=contacts,
-            follow_ups=follow_ups,
-            opportunities=opportunities,
+            follow_ups=self._follow_ups,
+            opportunities=self._opportunities,
             preferences=services.preferences,
             clock=clock,
             zone=zone,
@@ -319,18 +370,6 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self._field_undo = FieldUndoFirst(self)
         self._field_undo.watch(self)
-        header = self._settings.value(SettingsKey.CONTACTS_HEADER)
-        if isinstance(header, QByteArray):
-            self.contact_table.horizontalHeader().restoreState(header)
-        self._attached = True
-        self.setAcceptDrops(True)
-        self.statusBar().clearMessage()
-        self.reload_contacts()
-        self.reload_opportunities()
-        self._show_blank_card()
-        agenda = self.refresh_agenda()
-        self._greet(agenda)
-        self.agenda_timer.start()
 
     # -- actions -------------------------------------------------------------------------
     def _action(

@@ -113,5 +113,5 @@ def test_the_window_smoke_test_quits_once_painted(
 ) -> None:
     code = main(["followup-desk", "--data-dir", str(tmp_path / "data"), "--quit-after-first-paint"])
     assert code == 0
-    assert capsys.readouterr().out.splitlines()[-2:] == ["painted", "ready"]
+    assert capsys.readouterr().out.splitlines()[-3:] == ["painted", "contacts", "ready"]
     assert (tmp_path / "data" / DATABASE_FILENAME).is_file(), "the real window, on the folder"

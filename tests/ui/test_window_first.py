@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -33,6 +34,11 @@ def shown_main_windows() -> list[MainWindow]:
     return [
         w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
     ]
+
+
+def on_screen(window: MainWindow) -> QImage:
+    """What the window system has of the window now (not a fresh render of the widgets)."""
+    return window.screen().grabWindow(window.winId()).toImage()
 
 
 def test_the_window_has_painted_before_the_database_is_opened(
@@ -66,7 +72,7 @@ def test_the_window_has_painted_before_the_database_is_opened(
 
     assert code == 0
     assert at_open == [("painted\n", 1, False, "Opening your contacts…")]
-    assert capsys.readouterr().out == "ready\n", "then the whole window was painted"
+    assert capsys.readouterr().out == "contacts\nready\n", "the lists, then the whole window"
 
 
 def test_the_frame_has_the_whole_windows_menus_toolbar_and_tabs(
@@ -156,3 +162,33 @@ def test_the_window_module_does_not_load_the_database_stack() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
     )
     assert result.stdout.strip() == ""
+
+
+def test_the_contacts_are_painted_before_the_card_and_letter_are_built(
+    qtbot: QtBot, data_dir: Path, clock: Clock
+) -> None:
+    context = app_module.open_context(data_dir, clock, daily_backup=False)
+    context.services.contacts.add_contact(ContactCard(given_name="Dana", family_name="Davis"))
+    context.close()
+    session = AppSession(data_dir, clock, lambda: CHICAGO)
+    painted: list[tuple[int, bool]] = []
+    try:
+        frame = session.show_frame()
+        qtbot.waitExposed(frame)
+        qtbot.waitUntil(lambda: not on_screen(frame).isNull())
+        empty = on_screen(frame)
+        changed: list[bool] = []
+
+        def on_lists_shown() -> None:
+            painted.append((frame.contact_model.rowCount(), hasattr(frame, "card_form")))
+            changed.append(on_screen(frame) != empty)
+
+        frame.lists_shown.connect(on_lists_shown)
+        assert session.open()
+        assert painted == [(1, False)], "one contact listed, the card not built yet"
+        assert changed == [True], "and what the window shows had already changed"
+        assert frame.card_form.contact_id is None, "then the card was built: a blank one"
+    finally:
+        if session.window is not None:
+            session.window.close()
+        session.close()
