@@ -13,9 +13,12 @@ followed), and a tar.gz of each at one compression level, written in the scratch
 Start-up: each frozen executable is launched and quits by itself once its window has been
 painted, printing a line at that moment; the parent times launch → that line and launch →
 exit. The floor prints one line (its result) at its first paint. Ours, with its
-``--quit-after-first-paint`` option, prints two: ``painted`` once its window's frame has
-been painted (the window on screen, before the database is opened) and ``ready`` once the
-completed window's current page has been (the contacts on screen); it then closes.
+``--quit-after-first-paint`` option, prints three: ``painted`` once its window's frame has
+been painted (the window on screen, before the database is opened), ``contacts`` once the
+lists on the left have been filled and painted inside ``MainWindow.attach`` (its signal
+``lists_shown``: the contacts on screen, the card and letter not built yet) and ``ready``
+once the completed window's current page has been painted after ``attach`` (the whole
+window ready); it then closes.
 """
 
 from __future__ import annotations
@@ -38,9 +41,10 @@ APP_NAME = "followup-desk"
 APP_DIST = ROOT / "dist" / APP_NAME
 GZIP_LEVEL = 6
 BUILD_TIMEOUT = 900
-# What desktop.app prints with --quit-after-first-paint: the frame painted, then the
-# completed window.
+# What desktop.app prints with --quit-after-first-paint: the frame painted, then the lists,
+# then the completed window.
 PAINTED_LINE = "painted"
+CONTACTS_LINE = "contacts"
 READY_LINE = "ready"
 RESULT_PREFIX = "BENCH-RESULT "  # bench.protocol, what the bare window prints
 
@@ -135,7 +139,8 @@ def compressed_size(folder: Path, scratch: Path) -> int:
 @dataclass(frozen=True)
 class Launch:
     to_line: float | None  # launch → the first-paint line read by the parent; None: no line
-    to_ready: float | None  # launch → the "ready" line (ours: contacts on screen); None: none
+    to_contacts: float | None  # launch → the "contacts" line (ours: lists painted); None: none
+    to_ready: float | None  # launch → the "ready" line (ours: whole window); None: none
     to_exit: float  # launch → the process has exited
     in_process: float | None  # launch → the child's own first-paint stamp (the floor only)
     forced_paint: bool
@@ -145,11 +150,13 @@ def launch(
     command: Sequence[str | Path],
     env: dict[str, str],
     marker: str,
+    contacts_marker: str | None = None,
     ready_marker: str | None = None,
     timeout: float = 120,
 ) -> Launch:
-    """Start a frozen program, time its first-paint line (starting with ``marker``), its
-    ready line (``ready_marker``, after the first-paint line; if given) and its exit."""
+    """Start a frozen program, time its first-paint line (starting with ``marker``), the
+    lines ``contacts_marker`` and ``ready_marker`` (each the whole line, after the
+    first-paint line; if given) and its exit."""
     with tempfile.TemporaryFile() as errors:
         launched = time.perf_counter()
         proc = subprocess.Popen(
@@ -160,7 +167,7 @@ def launch(
             stderr=errors,
             text=True,
         )
-        to_line = to_ready = in_process = None
+        to_line = to_contacts = to_ready = in_process = None
         forced = False
         try:
             assert proc.stdout is not None
@@ -175,13 +182,12 @@ def launch(
                         painted = float(result["painted"])
                         if launched <= painted:  # one monotonic clock for both (checked)
                             in_process = painted - launched
-                elif (
-                    ready_marker is not None
-                    and to_line is not None
-                    and to_ready is None
-                    and line.strip() == ready_marker
-                ):
-                    to_ready = time.perf_counter() - launched
+                elif to_line is not None:
+                    text = line.strip()
+                    if to_contacts is None and text == contacts_marker:
+                        to_contacts = time.perf_counter() - launched
+                    if to_ready is None and text == ready_marker:
+                        to_ready = time.perf_counter() - launched
             code = proc.wait(timeout=timeout)
         except BaseException:
             proc.kill()
@@ -192,7 +198,7 @@ def launch(
             errors.seek(0)
             text = errors.read().decode(errors="replace")[-3000:]
             raise RuntimeError(f"{' '.join(map(str, command))} exited with {code}:\n{text}")
-    return Launch(to_line, to_ready, to_exit, in_process, forced)
+    return Launch(to_line, to_contacts, to_ready, to_exit, in_process, forced)
 
 
 def launch_bare(folder: Path, size: str, env: dict[str, str]) -> Launch:
@@ -205,6 +211,7 @@ def launch_ours(folder: Path, data_dir: Path, env: dict[str, str]) -> Launch:
         [executable_in(folder, APP_NAME), "--quit-after-first-paint"],
         {**env, "FOLLOWUP_DESK_DATA_DIR": str(data_dir)},
         PAINTED_LINE,
+        CONTACTS_LINE,
         READY_LINE,
     )
 

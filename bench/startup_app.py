@@ -1,4 +1,4 @@
-"""Child: start Follow-Up Desk the way its launcher does; report when it painted, twice.
+"""Child: start Follow-Up Desk the way its launcher does; report when it painted, three times.
 
     FOLLOWUP_DESK_DATA_DIR=DIR python bench/startup_app.py [--bench-scroll PAGES]
 
@@ -7,14 +7,19 @@ a desktop launcher. Runs the real ``desktop.app.main``, which starts in two step
 parsing, QApplication, window icon, then ``AppSession.show_frame`` shows the window's frame
 (menus, toolbar, tabs, no database) and ``exec`` runs the event loop; once the frame has
 been painted, ``AppSession.open`` opens the database (``open_context``) and completes the
-window (``MainWindow.attach``: the panes built and filled), which Qt then paints again. The
-only additions are timing wrappers (around ``show_frame``, ``open_context``, ``attach``,
-``open`` and ``QApplication.exec``), two first-paint watchers (``bench.first_paint``) and,
-once the second has fired, printing the timings and quitting the event loop. Two moments:
+window (``MainWindow.attach``). ``attach`` first builds and fills the lists on the left
+(contacts, today, opportunities) and paints them there and then (``repaint``, then the
+signal ``MainWindow.lists_shown``), then builds the card, photo, letter, menus and wiring;
+Qt then paints the completed window. The only additions are timing wrappers (around
+``show_frame``, ``open_context``, ``attach``, ``open`` and ``QApplication.exec``), a slot on
+``lists_shown``, two first-paint watchers (``bench.first_paint``) and, once the second has
+fired, printing the timings and quitting the event loop. Three moments:
 
 - ``frame_painted``: the window is on screen (its frame: "Opening your contacts…");
-- ``painted``: the completed window's current left-tab page (the contacts, unless the
-  window opened on another tab) has been painted: the contacts are on screen.
+- ``lists_shown``: the filled lists have been painted inside ``attach`` (the contacts are on
+  screen, unless the window opened on another tab); the card and letter are not built yet;
+- ``painted``: the completed window's current left-tab page has been painted after
+  ``attach``: the whole window is ready.
 
 ``loaded`` lists which of the watched libraries had been imported when the frame painted.
 
@@ -69,8 +74,16 @@ def _frame_painted(at: float, was_forced: bool) -> None:
     loaded_at_frame[:] = [name for name in WATCHED if name in sys.modules]
 
 
+def _lists_shown() -> None:
+    if "lists_shown" not in marks:  # the first emission: the lists on screen
+        marks["lists_shown"] = time.perf_counter()
+
+
 def _show_frame(self, *args, **kwargs):  # type: ignore[no-untyped-def]
     window = real_show_frame(self, *args, **kwargs)
+    # Connected here, before ``main`` connects anything of its own: this slot runs first.
+    # Every frame (a recovery shows another): the one that gets attached emits.
+    window.lists_shown.connect(_lists_shown)
     if "frame_shown" not in marks:  # the start's frame (a recovery may show another)
         marks["frame_shown"] = time.perf_counter()
         frames.append(window)
