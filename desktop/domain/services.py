@@ -14,23 +14,23 @@ from typing import TYPE_CHECKING
 
 import peewee
 
-from desktop.domain.backups import BackupService
-from desktop.domain.card_photos import CardPhotoService
 from desktop.domain.clock import Clock, system_clock
 from desktop.domain.contact_search import ContactDirectory
-from desktop.domain.contact_transfer import ContactTransfer
 from desktop.domain.contacts import ContactService
 from desktop.domain.database import open_database
 from desktop.domain.errors import BackupError
 from desktop.domain.followups import FollowUpService
 from desktop.domain.opportunities import OpportunityService
 from desktop.domain.preferences import PreferencesService
-from desktop.domain.profile import ProfileService
 
 if TYPE_CHECKING:
+    from desktop.domain.backups import BackupService
     from desktop.domain.card_entry import CardEntry
+    from desktop.domain.card_photos import CardPhotoService
     from desktop.domain.compose import LetterDrafter
+    from desktop.domain.contact_transfer import ContactTransfer
     from desktop.domain.letter_history import LetterService
+    from desktop.domain.profile import ProfileService
     from desktop.domain.template_store import TemplateService
 
 
@@ -40,21 +40,42 @@ class Services:
     db: peewee.SqliteDatabase
     clock: Clock
     contacts: ContactService
-    card_photos: CardPhotoService
     directory: ContactDirectory
-    transfer: ContactTransfer
     preferences: PreferencesService
     follow_ups: FollowUpService
     opportunities: OpportunityService
-    profile: ProfileService
-    backups: BackupService
     # Why today's automatic backup could not be written (a full disk, say), for the window
     # to show; None when it was written or was not due.
     backup_warning: str | None = None
 
-    # Letters are built on first use: the window opens on an empty card, and importing the
-    # letter machinery is a good part of start-up. (cached_property writes to the instance
-    # dict directly, which a frozen dataclass allows.)
+    # The services the window's lists do not need are built on first use: the window
+    # shows the contacts before the card, the letters and the backups are loaded.
+    # (cached_property writes to the instance dict directly, which a frozen dataclass
+    # allows.)
+    @cached_property
+    def backups(self) -> BackupService:
+        from desktop.domain.backups import BackupService
+
+        return BackupService(self.db, self.data_dir, self.clock)
+
+    @cached_property
+    def card_photos(self) -> CardPhotoService:
+        from desktop.domain.card_photos import CardPhotoService
+
+        return CardPhotoService(self.db, self.clock)
+
+    @cached_property
+    def transfer(self) -> ContactTransfer:
+        from desktop.domain.contact_transfer import ContactTransfer
+
+        return ContactTransfer(self.db, self.clock, self.directory, self.backups)
+
+    @cached_property
+    def profile(self) -> ProfileService:
+        from desktop.domain.profile import ProfileService
+
+        return ProfileService(self.db)
+
     @cached_property
     def templates(self) -> TemplateService:
         from desktop.domain.template_store import TemplateService
@@ -102,18 +123,18 @@ def open_services(
     it is due (``daily_backup``: the window does it itself, after it has appeared). Raises
     FollowUpDeskError (DamagedDatabaseError: see desktop.domain.database)."""
     db = open_database(data_dir, clock)
-    backups = BackupService(db, data_dir, clock)
-    try:
-        if daily_backup:
-            backups.daily_if_due(clock())
-    except BackupError as exc:
-        # A full disk must not keep anyone from their contacts; the window says so instead.
-        backup_warning: str | None = str(exc)
-    except BaseException:
-        db.close()
-        raise
-    else:
-        backup_warning = None
+    backup_warning: str | None = None
+    if daily_backup:
+        from desktop.domain.backups import BackupService
+
+        try:
+            BackupService(db, data_dir, clock).daily_if_due(clock())
+        except BackupError as exc:
+            # A full disk must not keep anyone from their contacts; the window says so.
+            backup_warning = str(exc)
+        except BaseException:
+            db.close()
+            raise
     preferences = PreferencesService(db)
     follow_ups = FollowUpService(db, clock, preferences)
     contacts = ContactService(db, clock)
@@ -123,13 +144,9 @@ def open_services(
         db=db,
         clock=clock,
         contacts=contacts,
-        card_photos=CardPhotoService(db, clock),
         directory=directory,
-        transfer=ContactTransfer(db, clock, directory, backups),
         preferences=preferences,
         follow_ups=follow_ups,
         opportunities=OpportunityService(db, clock),
-        profile=ProfileService(db),
-        backups=backups,
         backup_warning=backup_warning,
     )

@@ -8,14 +8,18 @@ names every member and says what the domain's ``label`` says.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 
-from desktop.domain.backups import BackupKind
 from desktop.domain.categories import Category
 from desktop.domain.contact_search import FollowUpFilter
-from desktop.domain.letter_history import LetterOutput
 from desktop.domain.vocabulary import Channel, EventKind, OpportunityStatus, Situation
 from desktop.ui.translations import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from desktop.domain.backups import BackupKind
+    from desktop.domain.letter_history import LetterOutput
 
 CONTEXT = "Vocabulary"
 
@@ -148,11 +152,13 @@ COURTESY_TITLE_LABELS: dict[str, str] = {
     "Dr.": QT_TRANSLATE_NOOP("Vocabulary", "Dr."),
 }
 
-LETTER_OUTPUT_LABELS: dict[LetterOutput, str] = {
-    LetterOutput.PRINTED: QT_TRANSLATE_NOOP("Vocabulary", "Printed"),
-    LetterOutput.PDF: QT_TRANSLATE_NOOP("Vocabulary", "Saved as PDF"),
-    LetterOutput.EMAIL: QT_TRANSLATE_NOOP("Vocabulary", "Emailed"),
-    LetterOutput.COPIED: QT_TRANSLATE_NOOP("Vocabulary", "Copied"),
+# Keyed by the enum's values (a StrEnum member finds its value's entry): this module loads
+# with the contacts list, at start-up, before the letters' and backups' modules are needed.
+LETTER_OUTPUT_LABELS: dict[str, str] = {
+    "printed": QT_TRANSLATE_NOOP("Vocabulary", "Printed"),
+    "pdf": QT_TRANSLATE_NOOP("Vocabulary", "Saved as PDF"),
+    "email": QT_TRANSLATE_NOOP("Vocabulary", "Emailed"),
+    "copied": QT_TRANSLATE_NOOP("Vocabulary", "Copied"),
 }
 
 
@@ -164,12 +170,13 @@ FOLLOW_UP_FILTER_LABELS: dict[FollowUpFilter, str] = {
     FollowUpFilter.NONE: QT_TRANSLATE_NOOP("Vocabulary", "Nothing pending"),
 }
 
-BACKUP_KIND_LABELS: dict[BackupKind, str] = {
-    BackupKind.DAILY: QT_TRANSLATE_NOOP("Vocabulary", "Daily"),
-    BackupKind.BEFORE_MIGRATION: QT_TRANSLATE_NOOP("Vocabulary", "Before an upgrade"),
-    BackupKind.BEFORE_IMPORT: QT_TRANSLATE_NOOP("Vocabulary", "Before an import"),
-    BackupKind.BEFORE_RESTORE: QT_TRANSLATE_NOOP("Vocabulary", "Before a restore"),
-    BackupKind.MANUAL: QT_TRANSLATE_NOOP("Vocabulary", "Made by you"),
+# Keyed by the values of BackupKind, as LETTER_OUTPUT_LABELS is (see there).
+BACKUP_KIND_LABELS: dict[str, str] = {
+    "daily": QT_TRANSLATE_NOOP("Vocabulary", "Daily"),
+    "before-migration": QT_TRANSLATE_NOOP("Vocabulary", "Before an upgrade"),
+    "before-import": QT_TRANSLATE_NOOP("Vocabulary", "Before an import"),
+    "before-restore": QT_TRANSLATE_NOOP("Vocabulary", "Before a restore"),
+    "manual": QT_TRANSLATE_NOOP("Vocabulary", "Made by you"),
 }
 
 
