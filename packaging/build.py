@@ -17,7 +17,9 @@
      (``xcrun notarytool submit --wait``) and stapled. Without them these steps are skipped
      and said so: the .dmg then opens only after right-click > Open.
 3. ``--self-test`` runs the frozen ``followup-desk --self-test`` offscreen
-   (QT_QPA_PLATFORM=offscreen) and fails the build if it exits non-zero.
+   (QT_QPA_PLATFORM=offscreen), then opens the frozen app's window on a new data folder and
+   lets it close itself once painted (``--quit-after-first-paint``), and fails the build if
+   either exits non-zero.
 
 Prints the bundle's size on disk and the artefact's (compressed) size.
 """
@@ -32,6 +34,7 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import tempfile
 import time
 import zipfile
 from pathlib import Path
@@ -215,6 +218,32 @@ def self_test() -> None:
     if result.returncode != 0:
         raise SystemExit(f"self-test failed with exit code {result.returncode}")
     print(f"self-test passed in {time.monotonic() - started:.1f} s")
+    window_smoke_test(executable, env)
+
+
+def window_smoke_test(executable: Path, env: dict[str, str]) -> None:
+    """Open the frozen app's real window on a new data folder, offscreen, and let it close
+    itself once painted: every module the window loads after its first paint is in the
+    bundle. The app says "painted" (its frame), "contacts" (the lists) and "ready" (the
+    whole window); a windowed build on Windows has no output, only its exit code."""
+    print(f"+ {executable} --quit-after-first-paint (offscreen, new data folder)", flush=True)
+    with tempfile.TemporaryDirectory(prefix="followup-desk-smoke-") as folder:
+        result = subprocess.run(
+            [str(executable), "--quit-after-first-paint"],
+            env={**env, "FOLLOWUP_DESK_DATA_DIR": str(Path(folder) / "data")},
+            capture_output=True,
+            text=True,
+            timeout=SELF_TEST_TIMEOUT,
+            check=False,
+        )
+    said = result.stdout.split()
+    if result.returncode != 0 or (said and said != ["painted", "contacts", "ready"]):
+        sys.stderr.write(result.stderr)
+        raise SystemExit(
+            f"the window did not open and close cleanly (exit code {result.returncode}, "
+            f"said {said})"
+        )
+    print("window smoke test passed: " + (" → ".join(said) or "exit code 0"))
 
 
 def main(argv: list[str] | None = None) -> int:
