@@ -11,7 +11,7 @@ from PySide6.QtCore import QEventLoop, QLocale, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.app import AppContext, create_main_window, open_context
+from desktop.app import AppContext, AppSession, create_main_window, open_context
 from desktop.domain.clock import Clock
 from desktop.ui.main_window import MainWindow
 from tests.ui.helpers import keep_window
@@ -63,3 +63,14 @@ def open_window(qtbot: QtBot, data_dir: Path, clock: Clock) -> Iterator[OpenWind
 @pytest.fixture
 def window(open_window: OpenWindow) -> MainWindow:
     return open_window()
+
+
+@pytest.fixture
+def session(qtbot: QtBot, data_dir: Path, clock: Clock) -> Iterator[AppSession]:
+    """The app's session on ``data_dir``, not yet opened; at the end its window is closed
+    and its database shut."""
+    app_session = AppSession(data_dir, clock, lambda: CHICAGO)
+    yield app_session
+    if app_session.window is not None:
+        app_session.window.close()
+    app_session.close()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -34,15 +33,12 @@ def names_in(database: Path) -> list[str]:
 
 
 @pytest.fixture
-def session(qtbot: QtBot, data_dir: Path, clock: Clock) -> Iterator[AppSession]:
-    app_session = AppSession(data_dir, clock, lambda: CHICAGO)
-    assert app_session.open()
-    assert app_session.window is not None
-    qtbot.waitExposed(app_session.window)
-    yield app_session
-    if app_session.window is not None:
-        app_session.window.close()
-    app_session.close()
+def session(qtbot: QtBot, session: AppSession) -> AppSession:
+    """The session opened, its window on screen."""
+    assert session.open()
+    assert session.window is not None
+    qtbot.waitExposed(session.window)
+    return session
 
 
 def add(session: AppSession, given: str) -> None:

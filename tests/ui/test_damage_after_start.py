@@ -7,7 +7,6 @@ way."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,6 @@ from desktop.domain.contacts import ContactCard
 from desktop.domain.database import check_database_file
 from desktop.domain.errors import DamagedDatabaseError
 from desktop.domain.paths import DATABASE_FILENAME
-from tests.ui.conftest import CHICAGO
 from tests.ui.helpers import answer_next_message_box, table_names
 
 
@@ -69,15 +67,6 @@ def spoil_table(database: Path, table: str) -> bytes:
 
 def daily_backups(data_dir: Path) -> list[Path]:
     return list((data_dir / "backups").glob("*-daily.sqlite3"))
-
-
-@pytest.fixture
-def session(qtbot: QtBot, data_dir: Path, clock: Clock) -> Iterator[AppSession]:
-    app_session = AppSession(data_dir, clock, lambda: CHICAGO)
-    yield app_session
-    if app_session.window is not None:
-        app_session.window.close()
-    app_session.close()
 
 
 def test_damage_past_the_first_page_is_told_once_the_window_has_painted(

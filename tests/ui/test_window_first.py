@@ -36,6 +36,12 @@ def shown_main_windows() -> list[MainWindow]:
     ]
 
 
+def add_dana(data_dir: Path, clock: Clock) -> None:
+    context = app_module.open_context(data_dir, clock, daily_backup=False)
+    context.services.contacts.add_contact(ContactCard(given_name="Dana", family_name="Davis"))
+    context.close()
+
+
 def on_screen(window: MainWindow) -> QImage:
     """What the window system has of the window now (not a fresh render of the widgets)."""
     return window.screen().grabWindow(window.winId()).toImage()
@@ -48,9 +54,7 @@ def test_the_window_has_painted_before_the_database_is_opened(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    context = app_module.open_context(data_dir, clock, daily_backup=False)
-    context.services.contacts.add_contact(ContactCard(given_name="Dana", family_name="Davis"))
-    context.close()
+    add_dana(data_dir, clock)
     at_open: list[tuple[str, int, bool, str]] = []
     real_open_context = app_module.open_context
 
@@ -76,44 +80,37 @@ def test_the_window_has_painted_before_the_database_is_opened(
 
 
 def test_the_frame_has_the_whole_windows_menus_toolbar_and_tabs(
-    qtbot: QtBot, data_dir: Path, clock: Clock
+    qtbot: QtBot, session: AppSession
 ) -> None:
-    session = AppSession(data_dir, clock, lambda: CHICAGO)
-    try:
-        frame = session.show_frame()
-        qtbot.waitExposed(frame)
-        menus = [a.text() for a in frame.menuBar().actions()]
-        tabs = [frame.left_tabs.tabText(i) for i in range(frame.left_tabs.count())]
-        tools = [a.text() for a in frame.toolbar.actions() if not a.isSeparator()]
-        assert not frame.is_attached
-        assert session.open()
-        assert session.window is frame, "the same window, completed: no second window"
-        assert frame.is_attached
-        assert [a.text() for a in frame.menuBar().actions()] == menus
-        assert [frame.left_tabs.tabText(i) for i in range(3)] == tabs
-        assert [a.text() for a in frame.toolbar.actions() if not a.isSeparator()] == tools
-        assert frame.left_tabs.widget(0) is frame.contacts_pane
-        assert frame.card_scroll.widget() is frame.card_form
-        assert frame.card_splitter.widget(1) is frame.card_photo
-        assert frame.file_menu.actions(), "the menus were filled"
-        assert frame.statusBar().currentMessage() != "Opening your contacts…"
-    finally:
-        if session.window is not None:
-            session.window.close()
-        session.close()
+    frame = session.show_frame()
+    qtbot.waitExposed(frame)
+    menus = [a.text() for a in frame.menuBar().actions()]
+    tabs = [frame.left_tabs.tabText(i) for i in range(frame.left_tabs.count())]
+    tools = [a.text() for a in frame.toolbar.actions() if not a.isSeparator()]
+    assert not frame.is_attached
+
+    assert session.open()
+
+    assert session.window is frame, "the same window, completed: no second window"
+    assert frame.is_attached
+    assert [a.text() for a in frame.menuBar().actions()] == menus
+    assert [frame.left_tabs.tabText(i) for i in range(3)] == tabs
+    assert [a.text() for a in frame.toolbar.actions() if not a.isSeparator()] == tools
+    assert frame.left_tabs.widget(0) is frame.contacts_pane
+    assert frame.card_scroll.widget() is frame.card_form
+    assert frame.card_splitter.widget(1) is frame.card_photo
+    assert frame.file_menu.actions(), "the menus were filled"
+    assert frame.statusBar().currentMessage() != "Opening your contacts…"
 
 
 def test_closing_the_frame_before_the_database_opens_just_closes(
-    qtbot: QtBot, data_dir: Path, clock: Clock
+    qtbot: QtBot, session: AppSession, data_dir: Path
 ) -> None:
-    session = AppSession(data_dir, clock, lambda: CHICAGO)
-    try:
-        frame = session.show_frame()
-        qtbot.waitExposed(frame)
-        with qtbot.waitSignal(frame.destroyed, timeout=5000):
-            assert frame.close()
-    finally:
-        session.close()
+    frame = session.show_frame()
+    qtbot.waitExposed(frame)
+    with qtbot.waitSignal(frame.destroyed, timeout=5000):
+        assert frame.close()
+    session.window = None
     assert not (data_dir / "followup-desk.sqlite3").exists(), "nothing was opened"
 
 
@@ -165,30 +162,21 @@ def test_the_window_module_does_not_load_the_database_stack() -> None:
 
 
 def test_the_contacts_are_painted_before_the_card_and_letter_are_built(
-    qtbot: QtBot, data_dir: Path, clock: Clock
+    qtbot: QtBot, session: AppSession, data_dir: Path, clock: Clock
 ) -> None:
-    context = app_module.open_context(data_dir, clock, daily_backup=False)
-    context.services.contacts.add_contact(ContactCard(given_name="Dana", family_name="Davis"))
-    context.close()
-    session = AppSession(data_dir, clock, lambda: CHICAGO)
-    painted: list[tuple[int, bool]] = []
-    try:
-        frame = session.show_frame()
-        qtbot.waitExposed(frame)
-        qtbot.waitUntil(lambda: not on_screen(frame).isNull())
-        empty = on_screen(frame)
-        changed: list[bool] = []
+    add_dana(data_dir, clock)
+    frame = session.show_frame()
+    qtbot.waitExposed(frame)
+    qtbot.waitUntil(lambda: not on_screen(frame).isNull())
+    empty = on_screen(frame)
+    painted: list[tuple[int, bool, bool]] = []
 
-        def on_lists_shown() -> None:
-            painted.append((frame.contact_model.rowCount(), hasattr(frame, "card_form")))
-            changed.append(on_screen(frame) != empty)
+    def on_lists_shown() -> None:
+        listed, card_built = frame.contact_model.rowCount(), hasattr(frame, "card_form")
+        painted.append((listed, card_built, on_screen(frame) != empty))
 
-        frame.lists_shown.connect(on_lists_shown)
-        assert session.open()
-        assert painted == [(1, False)], "one contact listed, the card not built yet"
-        assert changed == [True], "and what the window shows had already changed"
-        assert frame.card_form.contact_id is None, "then the card was built: a blank one"
-    finally:
-        if session.window is not None:
-            session.window.close()
-        session.close()
+    frame.lists_shown.connect(on_lists_shown)
+    assert session.open()
+
+    assert painted == [(1, False, True)], "one contact listed and on screen, no card yet"
+    assert frame.card_form.contact_id is None, "then the card was built: a blank one"
