@@ -208,7 +208,10 @@ def test_contacts_and_layout_survive_a_restart(qtbot: QtBot, open_window: OpenWi
     add_contact(qtbot, first, **DAVIS)
     first.resize(700, 500)
     first.main_splitter.setSizes([250, 450])
+    first.card_splitter.setSizes([300, 150])
     saved_sizes = first.main_splitter.sizes()
+    # Restored onto the frame's placeholder, kept when the photo takes its place.
+    saved_card_sizes = first.card_splitter.sizes()
     first.close()
 
     second = open_window()
@@ -216,6 +219,7 @@ def test_contacts_and_layout_survive_a_restart(qtbot: QtBot, open_window: OpenWi
     assert table_names(second) == ["Dana Davis"]
     assert (second.width(), second.height()) == (700, 500)
     assert second.main_splitter.sizes() == saved_sizes
+    assert second.card_splitter.sizes() == saved_card_sizes
     second.contact_table.selectRow(0)
     assert second.card_form.fields["street"].text() == "500 Market Street, Suite 12"
 
