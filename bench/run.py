@@ -497,7 +497,7 @@ def bench_startup(runner: Runner, plan: Plan) -> tuple[Table, dict[str, Any]]:
             "(the floor: its window) → **window on screen**",
             "frame",
         ),
-        ("Frame painted → `open_context` starts (listening for a second start)", "listen"),
+        ("Frame painted → `open_context` starts (the log file set up)", "listen"),
         (
             "`open_context` (Peewee and the domain's services imported, database opened, "
             "checked, migrated)",
@@ -1276,15 +1276,15 @@ def bench_bundle(runner: Runner, plan: Plan, info: dict[str, Any]) -> Table:
         f"`--quit-after-first-paint` option on a fresh copy of the {MID:,}-contact data "
         f"folder (named by `{DATA_DIR_ENV}`), prints three: `painted` once its window's "
         "frame (menus, toolbar, tabs, *Opening your contacts…*, no database yet) has been "
-        "painted, printed by the app's own after-paint callback that then opens the "
-        "database (it runs after the one that starts listening for a second start, so that "
-        "is counted in); `contacts` once `MainWindow.attach` has built, filled and painted "
-        "the lists on the left (its signal `lists_shown`; the card and letter are built "
-        "after it, in the same call); and `ready` once the completed window has painted its "
-        "current left-tab page (the contacts) after `attach`; it then closes. *Window on "
-        "screen* is launch → the first line read by the parent, *contacts on screen* "
-        "launch → `contacts`, *whole window ready* launch → `ready` (both set against the "
-        "bare window's one paint), *exit* launch → the process has exited. One warm-up "
+        "painted, printed by the app's own after-paint callback that then opens the database (it "
+        "runs before the one that starts listening for a second start, which comes once the "
+        "window is complete); `contacts` once `MainWindow.attach` has built, filled and painted "
+        "the lists on the left (its signal `lists_shown`; the card and letter are built after it, "
+        "in the same call); and `ready` once the completed window has painted its current "
+        "left-tab page (the contacts) after `attach`; it then closes. *Window on screen* is "
+        "launch → the first line read by the parent, *contacts on screen* launch → `contacts`, "
+        "*whole window ready* launch → `ready` (both set against the bare window's one paint), "
+        "*exit* launch → the process has exited. One warm-up "
         f"run each, then {plan.startup_runs} runs each, interleaved."
         + (" **grab() had to force the bare window's paint at least once.**" if forced else "")
     )
