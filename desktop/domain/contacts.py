@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 import peewee
 
@@ -22,6 +22,21 @@ from desktop.domain.models import Contact, FollowUp
 
 # Ids per statement, well under SQLite's limit of bound parameters.
 _BATCH = 500
+
+
+def join_name(given_name: str, family_name: str) -> str:
+    """Given and family name with a space between, leaving out whichever is blank."""
+    if given_name and family_name:
+        return f"{given_name} {family_name}"
+    return given_name or family_name
+
+
+def name_order(family_name: str, given_name: str, contact_id: int) -> tuple[str, str, int]:
+    """The order of the contacts list: family, then given name, ignoring case in any script.
+
+    SQLite's lower() folds only A-Z ("Ölund" would follow "öberg"), so sorting is done here.
+    """
+    return (family_name.casefold(), given_name.casefold(), contact_id)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -55,7 +70,7 @@ class ContactCard:
     @property
     def full_name(self) -> str:
         """Given and family name, e.g. "Dana Davis"."""
-        return " ".join(part for part in (self.given_name, self.family_name) if part)
+        return join_name(self.given_name, self.family_name)
 
     @property
     def formal_name(self) -> str:
@@ -146,11 +161,19 @@ def validate_card(card: ContactCard) -> dict[str, str]:
 
 
 def contact_sort_key(record: ContactRecord) -> tuple[str, str, int]:
-    """The order of the contacts list: family, then given name, ignoring case in any script.
+    """``name_order`` of a stored contact."""
+    return name_order(record.family_name, record.given_name, record.id)
 
-    SQLite's lower() folds only A-Z ("Ölund" would follow "öberg"), so sorting is done here.
-    """
-    return (record.family_name.casefold(), record.given_name.casefold(), record.id)
+
+class ContactChoice(NamedTuple):
+    """One person to choose from (Log Event, the introducer, an opportunity's people): what
+    a picker shows and matches, without the rest of the card. A plain tuple, so 100,000 of
+    them are cheap to make."""
+
+    id: int
+    full_name: str
+    job_title: str
+    company: str
 
 
 def _record(row: Contact) -> ContactRecord:
@@ -176,6 +199,24 @@ class ContactService:
         records = [ContactRecord(**row) for row in rows]
         records.sort(key=contact_sort_key)
         return records
+
+    def choices(self) -> list[ContactChoice]:
+        """Every contact as a ``ContactChoice``, in ``list_contacts`` order.
+
+        One query of the five columns a picker needs: no model instance and no full record
+        per row (at 100,000 contacts those cost over a second).
+        """
+        query = Contact.select(
+            Contact.id, Contact.given_name, Contact.family_name, Contact.job_title, Contact.company
+        )
+        # The cursor's own rows, not ``.tuples()``: its per-value converters are no-ops for
+        # these integer and text columns and tripled the time of the read.
+        rows = cast(list[tuple[int, str, str, str, str]], self._db.execute(query).fetchall())
+        ordered = sorted(rows, key=lambda row: name_order(row[2], row[1], row[0]))
+        return [
+            ContactChoice(contact_id, join_name(given, family), job_title, company)
+            for contact_id, given, family, job_title, company in ordered
+        ]
 
     def count(self) -> int:
         return int(Contact.select().count())
