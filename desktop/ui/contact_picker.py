@@ -2,14 +2,16 @@
 
 ``ContactChecklist`` is the reusable widget (dialogs that record who was there embed it);
 ``ContactPickerDialog`` wraps it in a dialog that returns the chosen ids. The list is one
-model row per contact and no widget per row, so 30,000 contacts cost what 30 do.
+model row per contact and no widget per row, so 30,000 contacts cost what 30 do. Either
+takes any ``PersonToChoose``: the light ``ContactChoice`` rows of ``ContactService.choices()``
+(what the app passes) or full ``ContactRecord``s.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -34,7 +36,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.contacts import ContactRecord
 from desktop.ui.dialog_parts import ok_cancel_buttons
 from desktop.ui.translations import TranslationContext
 
@@ -48,7 +49,24 @@ _NAMES_IN_STATUS = 4
 ContactPickerText = TranslationContext("ContactPickerText")
 
 
-def describe_contact(contact: ContactRecord) -> str:
+class PersonToChoose(Protocol):
+    """What a picker shows and matches of a person: ``ContactChoice`` and ``ContactRecord``
+    both have it."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def full_name(self) -> str: ...
+
+    @property
+    def job_title(self) -> str: ...
+
+    @property
+    def company(self) -> str: ...
+
+
+def describe_contact(contact: PersonToChoose) -> str:
     """ "Dana Davis — Engineering Manager, Acme", leaving out what the card does not say."""
     role = ", ".join(part for part in (contact.job_title, contact.company) if part)
     if not role:
@@ -58,6 +76,8 @@ def describe_contact(contact: ContactRecord) -> str:
 
 def search_text(text: str) -> str:
     """``text`` folded for matching: case and accents ignored ("Ñúñez" -> "nunez")."""
+    if text.isascii():  # nothing to decompose, and casefold() is lower() (most names)
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
@@ -65,24 +85,25 @@ def search_text(text: str) -> str:
 class ContactListModel(QAbstractListModel):
     """One row per contact, shown as ``describe_contact``; optionally with tick boxes.
 
-    Ticks are kept by contact id, so they survive filtering.
+    Ticks are kept by contact id, so they survive filtering. Building it only lists the ids:
+    a row's text is made when a view asks for it (only rows on screen are asked), the
+    folded search keys on the first filter.
     """
 
     checked_changed = Signal()
 
     def __init__(
         self,
-        contacts: Sequence[ContactRecord],
+        contacts: Sequence[PersonToChoose],
         *,
         checkable: bool,
         checked: Iterable[int] = (),
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._ids = [contact.id for contact in contacts]
-        self._names = [contact.full_name for contact in contacts]
-        self._texts = [describe_contact(contact) for contact in contacts]
-        self._keys = [search_text(f"{c.full_name}\n{c.job_title}\n{c.company}") for c in contacts]
+        self._people = list(contacts)
+        self._ids = [contact.id for contact in self._people]
+        self._keys: list[str] | None = None
         self._rows = {contact_id: row for row, contact_id in enumerate(self._ids)}
         self._checkable = checkable
         self._checked = {contact_id for contact_id in checked if contact_id in self._rows}
@@ -93,7 +114,12 @@ class ContactListModel(QAbstractListModel):
 
     @property
     def search_keys(self) -> Sequence[str]:
-        """The folded text each row is matched against, in row order."""
+        """The folded text each row is matched against, in row order (made on first use:
+        a picker opened and closed without filtering never pays for it)."""
+        if self._keys is None:
+            self._keys = [
+                search_text(f"{c.full_name}\n{c.job_title}\n{c.company}") for c in self._people
+            ]
         return self._keys
 
     def contact_id(self, row: int) -> int:
@@ -113,8 +139,10 @@ class ContactListModel(QAbstractListModel):
 
     def checked_names(self) -> list[str]:
         """Names of the ticked contacts, in list order."""
+        if not self._checked:
+            return []
         return [
-            self._names[row]
+            self._people[row].full_name
             for row, contact_id in enumerate(self._ids)
             if contact_id in self._checked
         ]
@@ -150,7 +178,7 @@ class ContactListModel(QAbstractListModel):
             Qt.ItemDataRole.ToolTipRole,
             Qt.ItemDataRole.AccessibleTextRole,
         ):
-            return self._texts[row]
+            return describe_contact(self._people[row])
         if role == ContactIdRole:
             return self._ids[row]
         if role == Qt.ItemDataRole.CheckStateRole and self._checkable:
@@ -230,7 +258,7 @@ class ContactChecklist(QWidget):
 
     def __init__(
         self,
-        contacts: Sequence[ContactRecord],
+        contacts: Sequence[PersonToChoose],
         *,
         multi: bool = True,
         chosen: Iterable[int] = (),
@@ -417,7 +445,7 @@ class ContactPickerDialog(QDialog):
 
     def __init__(
         self,
-        contacts: Sequence[ContactRecord],
+        contacts: Sequence[PersonToChoose],
         *,
         multi: bool,
         title: str,
@@ -468,7 +496,7 @@ class ContactPickerDialog(QDialog):
     @classmethod
     def ask(
         cls,
-        contacts: Sequence[ContactRecord],
+        contacts: Sequence[PersonToChoose],
         *,
         multi: bool,
         title: str,

@@ -9,13 +9,14 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Sequence
 from datetime import tzinfo
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.domain.backups import BackupService
 from desktop.domain.clock import Clock
-from desktop.domain.contacts import ContactRecord, ContactService
+from desktop.domain.contacts import ContactService
 from desktop.domain.errors import FollowUpDeskError
 from desktop.domain.followups import FollowUpService
 from desktop.domain.opportunities import OpportunityService
@@ -35,6 +36,9 @@ from desktop.ui.vocabulary_text import (
     situation_phrase,
 )
 
+if TYPE_CHECKING:
+    from desktop.ui.contact_picker import PersonToChoose
+
 # Plural texts: lupdate finds the count of ``Name.tr(text, "", n)``, not of ``self.tr``.
 FlowText = TranslationContext("FlowText")
 
@@ -51,7 +55,7 @@ class FollowUpFlow(QObject):
         preferences: PreferencesService,
         clock: Clock,
         zone: Callable[[], tzinfo],
-        people: Callable[[], Sequence[ContactRecord]],
+        people: Callable[[], Sequence[PersonToChoose]],
         parent: QWidget,
         backups: BackupService | None = None,
         profiles: ProfileService | None = None,

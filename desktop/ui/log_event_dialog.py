@@ -19,12 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.contacts import ContactRecord
 from desktop.domain.followups import EventDraft
 from desktop.domain.opportunities import OpportunityRecord
 from desktop.domain.rules.window import CLOSES_AFTER, TARGET_AFTER
 from desktop.domain.vocabulary import EventKind
-from desktop.ui.contact_picker import ContactChecklist
+from desktop.ui.contact_picker import ContactChecklist, PersonToChoose
 from desktop.ui.dialog_parts import InfoBox, buddy_label, error_label, ok_cancel_buttons, show_error
 from desktop.ui.local_datetime_edit import LocalDateTimeEdit
 from desktop.ui.translations import QT_TRANSLATE_NOOP, TranslationContext
@@ -62,7 +61,7 @@ def follow_up_hint(kind: EventKind, people: int) -> str:
 class LogEventDialog(QDialog):
     def __init__(
         self,
-        contacts: Sequence[ContactRecord],
+        contacts: Sequence[PersonToChoose],
         opportunities: Sequence[OpportunityRecord],
         *,
         now: datetime,
@@ -173,7 +172,7 @@ class LogEventDialog(QDialog):
     @classmethod
     def ask(
         cls,
-        contacts: Sequence[ContactRecord],
+        contacts: Sequence[PersonToChoose],
         opportunities: Sequence[OpportunityRecord],
         *,
         now: datetime,

@@ -355,7 +355,7 @@ class MainWindow(QMainWindow):
             preferences=services.preferences,
             clock=clock,
             zone=zone,
-            people=contacts.list_contacts,
+            people=contacts.choices,
             parent=self,
             backups=services.backups,
             profiles=services.profile,
@@ -955,7 +955,7 @@ class MainWindow(QMainWindow):
 
         exclude = {self.card_form.contact_id} if self.card_form.contact_id is not None else set()
         chosen = ContactPickerDialog.ask(
-            self._contacts.list_contacts(),
+            self._contacts.choices(),
             multi=False,
             title=self.tr("Who introduced them?"),
             exclude=exclude,

@@ -15,10 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.contacts import ContactRecord
 from desktop.domain.opportunities import OpportunityDraft, OpportunityRecord, validate_opportunity
 from desktop.domain.vocabulary import OpportunityStatus
-from desktop.ui.contact_picker import ContactChecklist
+from desktop.ui.contact_picker import ContactChecklist, PersonToChoose
 from desktop.ui.dialog_parts import buddy_label, error_label, ok_cancel_buttons, show_error
 from desktop.ui.vocabulary_text import opportunity_status_text
 
@@ -26,7 +25,7 @@ from desktop.ui.vocabulary_text import opportunity_status_text
 class OpportunityDialog(QDialog):
     def __init__(
         self,
-        contacts: Sequence[ContactRecord],
+        contacts: Sequence[PersonToChoose],
         *,
         record: OpportunityRecord | None = None,
         parent: QWidget | None = None,
@@ -126,7 +125,7 @@ class OpportunityDialog(QDialog):
     @classmethod
     def ask(
         cls,
-        contacts: Sequence[ContactRecord],
+        contacts: Sequence[PersonToChoose],
         *,
         record: OpportunityRecord | None = None,
         parent: QWidget | None = None,
