@@ -18,9 +18,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6 import QtCore, QtWidgets
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import APP_ID, APP_NAME, COMMANDS, __version__
 from desktop.domain.errors import DamagedDatabaseError, FollowUpDeskError
@@ -217,7 +218,6 @@ class AppSession(QObject):
         if isinstance(app, QApplication) and theme != current_theme():
             apply_theme(app, theme)
         window = MainWindow(None, self.settings, self._zone)
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.restore_requested.connect(self.restore)
         self.window = window
         window.show()
@@ -266,7 +266,7 @@ class AppSession(QObject):
                 outcome = restore_database(self._data_dir, newest, self._clock)
             except BackupError as exc:
                 log.error("Restoring at start failed: %s", type(exc).__name__)
-                QMessageBox.warning(
+                QtWidgets.QMessageBox.warning(
                     None,
                     self.tr("Backup not restored"),
                     self.tr("{reason}\n\nNothing was changed.").format(reason=exc),
@@ -306,6 +306,9 @@ class AppSession(QObject):
             check_database_file(Path(context.services.db.database))  # damage, or not ours
             raise
         self.context = context
+        # Set here, not on the frame: naming a Qt.WidgetAttribute builds PySide's whole Qt
+        # namespace (some 100 enums), which the first paint does not wait for.
+        window.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         warning = context.services.backup_warning
         if warning:  # the daily copy failed: say so, the app still works
             message = f"{message} {warning}".strip()
@@ -329,6 +332,7 @@ class AppSession(QObject):
             window.close()
         finally:
             app.setQuitOnLastWindowClosed(quit_on_close)
+        window.deleteLater()  # it may not be attached, so not deleted on close
 
     def _start_daily_backup(self) -> None:
         """Check the whole database, then write today's backup if it is due, on a thread."""
@@ -406,7 +410,7 @@ class AppSession(QObject):
                 outcome = restore_database(self._data_dir, source, self._clock)
             except BackupError as exc:
                 log.error("A restore failed: %s", type(exc).__name__)
-                QMessageBox.warning(None, self.tr("Backup not restored"), str(exc))
+                QtWidgets.QMessageBox.warning(None, self.tr("Backup not restored"), str(exc))
                 self._attach(self._open_context())
                 return False
             kept = outcome.safety_copy or outcome.set_aside
@@ -479,7 +483,9 @@ def report_startup_error(message: str) -> None:
     """Say why the app cannot start: on stderr for scripts and in a dialog for people."""
     if sys.stderr is not None:  # None in a windowed build on Windows
         print(f"followup-desk: {message}", file=sys.stderr)
-    QMessageBox.critical(None, AppText.tr("{app} cannot start").format(app=APP_NAME), message)
+    QtWidgets.QMessageBox.critical(
+        None, AppText.tr("{app} cannot start").format(app=APP_NAME), message
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -528,6 +534,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         nonlocal started
         if args.quit_after_first_paint:
             _say("painted")
+        if not frame.isVisible():
+            return  # closed before its database was opened: the app is ending
         configure_logging()
         try:
             opened = session.open()

@@ -17,35 +17,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QByteArray,
-    QCoreApplication,
-    QEvent,
-    QMimeData,
-    QModelIndex,
-    QSettings,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
-    QKeySequence,
-    QUndoStack,
-)
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QScrollArea,
-    QSplitter,
-    QTabWidget,
-    QWidget,
-)
+# Qt's namespace (``QtCore.Qt.FocusReason`` and the like) and the dialogs' classes are reached
+# through their modules, when used: PySide builds a class's Python side on its first use,
+# and the Qt namespace alone (some 100 enums) costs 10-15 ms the first paint does not wait
+# for. The frame sets what it needs of it through Qt's property system (see _FRAME_VALUES).
+from PySide6 import QtCore, QtWidgets
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSettings, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QLabel, QMainWindow, QScrollArea, QSplitter, QTabWidget, QWidget
 
 from desktop import APP_NAME, __version__
 from desktop.domain.errors import ContactNotFound, FollowUpDeskError, ValidationError
@@ -56,6 +35,8 @@ from desktop.ui.translations import TranslationContext
 if TYPE_CHECKING:
     from datetime import tzinfo
 
+    from PySide6.QtCore import QMimeData, QModelIndex
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
     from PySide6.QtWidgets import QLineEdit, QTableView
 
     from desktop.domain.card_entry import CardEntry, CardSaved
@@ -119,10 +100,20 @@ def _local_zone() -> tzinfo:
     return local_zone()
 
 
+# Values of Qt enums the frame sets through Qt's property system, which takes them as
+# numbers: naming them (Qt.Orientation.Vertical) would build PySide's Qt namespace before
+# the first paint. tests/ui/test_window_first.py checks them against the enums.
+_FRAME_VALUES = {
+    "vertical": 2,  # Qt.Orientation.Vertical
+    "text_beside_icon": 2,  # Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+    "align_center": 0x84,  # Qt.AlignmentFlag.AlignCenter
+}
+
+
 def _waiting(text: str) -> QLabel:
     """A pane's stand-in while the database opens: what is happening, greyed, centred."""
     label = QLabel(text)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setProperty("alignment", _FRAME_VALUES["align_center"])
     label.setEnabled(False)  # the palette's disabled text: grey in light and dark themes
     return label
 
@@ -222,20 +213,21 @@ class MainWindow(QMainWindow):
         self.right_tabs.addTab(QWidget(), themed_icon("fa6s.clock-rotate-left"), self.tr("History"))
 
         # The photo of the card beside the form: glance at it while typing the card in.
-        self.card_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.card_splitter = QSplitter()  # horizontal
         self.card_splitter.setObjectName("card_splitter")
         self.card_splitter.addWidget(self.card_scroll)
         self.card_splitter.addWidget(QWidget())
         self.card_splitter.setStretchFactor(0, 3)
         self.card_splitter.setStretchFactor(1, 1)
         self.card_splitter.setChildrenCollapsible(False)
-        self.right_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.right_splitter = QSplitter()
+        self.right_splitter.setProperty("orientation", _FRAME_VALUES["vertical"])
         self.right_splitter.setObjectName("right_splitter")
         self.right_splitter.addWidget(self.card_splitter)
         self.right_splitter.addWidget(self.right_tabs)
         self.right_splitter.setChildrenCollapsible(False)
 
-        self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.main_splitter = QSplitter()  # horizontal
         self.main_splitter.setObjectName("main_splitter")
         self.main_splitter.addWidget(self.left_tabs)
         self.main_splitter.addWidget(self.right_splitter)
@@ -243,10 +235,12 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(0, 1)
         self.main_splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.main_splitter)
-        # Changes to contacts, undone and redone from the Edit menu.
-        self.undo_stack = QUndoStack(self)
         self.agenda_timer = QTimer(self)
         self.agenda_timer.setInterval(AGENDA_REFRESH_MS)
+        # Changes to contacts, undone and redone from the Edit menu. Made before the
+        # actions: children go in the order they came, and the stack tells the Undo and
+        # Redo actions about its last commands as it goes.
+        self.undo_stack = QUndoStack(self)
 
     @property
     def is_attached(self) -> bool:
@@ -364,8 +358,12 @@ class MainWindow(QMainWindow):
         self._switch_pending = False
         self._step_failure: tuple[str, str] | None = None
 
+        context = QtCore.Qt.ShortcutContext
         # Delete must not steal the key from text fields: it acts only in the contacts list.
+        self.delete_action.setShortcutContext(context.WidgetWithChildrenShortcut)
         self.contact_table.addAction(self.delete_action)
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(context.WindowShortcut)
         self._fill_menus()
         self._connect_signals()
         self._field_undo = FieldUndoFirst(self)
@@ -415,9 +413,6 @@ class MainWindow(QMainWindow):
             keys(QKeySequence.StandardKey.Delete),
             self.tr("Delete the selected contacts (Shift- or Ctrl-click to select several)"),
         )
-        # Delete must not steal the key from text fields: it acts only in the contacts list
-        # (the action is added to the table in ``attach``).
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         # Window-wide, but a text field with typing to undo keeps Ctrl+Z (see field_undo).
         self.undo_action = self._action(
             self.tr("&Undo"), "fa6s.rotate-left", keys(QKeySequence.StandardKey.Undo)
@@ -426,7 +421,6 @@ class MainWindow(QMainWindow):
             self.tr("&Redo"), "fa6s.rotate-right", keys(QKeySequence.StandardKey.Redo)
         )
         for action in (self.undo_action, self.redo_action):
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.setEnabled(False)
         self.addActions([self.undo_action, self.redo_action])
         self.find_action = self._action(
@@ -540,7 +534,7 @@ class MainWindow(QMainWindow):
         self.toolbar = self.addToolBar(self.tr("Main"))
         self.toolbar.setObjectName("main_toolbar")
         self.toolbar.setAccessibleName(self.tr("Main toolbar"))
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.setProperty("toolButtonStyle", _FRAME_VALUES["text_beside_icon"])
         self.toolbar.addActions([self.new_action, self.save_action, self.delete_action])
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.log_event_action)
@@ -722,7 +716,7 @@ class MainWindow(QMainWindow):
             )
             return False
         except ContactNotFound as exc:
-            QMessageBox.warning(self, self.tr("Contact not saved"), str(exc))
+            QtWidgets.QMessageBox.warning(self, self.tr("Contact not saved"), str(exc))
             self.reload_contacts()
             return False
         if command is not None:
@@ -843,9 +837,9 @@ class MainWindow(QMainWindow):
         from desktop.ui.dialogs import AskSaveChanges
 
         answer = AskSaveChanges.ask(self.card_form.subject_name(), self)
-        if answer == QMessageBox.StandardButton.Save:
+        if answer == QtWidgets.QMessageBox.StandardButton.Save:
             return self.save_card()
-        if answer == QMessageBox.StandardButton.Discard:
+        if answer == QtWidgets.QMessageBox.StandardButton.Discard:
             self.card_form.revert()
             self.card_photo.revert()
             self._on_card_edited()
@@ -998,7 +992,7 @@ class MainWindow(QMainWindow):
             title, message = self._step_failure
             self._step_failure = None
             self.statusBar().showMessage(title, STATUS_TIMEOUT_MS)
-            QMessageBox.warning(self, title, message)
+            QtWidgets.QMessageBox.warning(self, title, message)
 
     def _step_reports(self) -> tuple[Callable[[ContactChange], None], Callable[[str, str], None]]:
         return self._after_step, self._step_failed
@@ -1044,7 +1038,7 @@ class MainWindow(QMainWindow):
 
     def _focus_search(self) -> None:
         self.left_tabs.setCurrentWidget(self.contacts_pane)
-        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()
 
     # -- follow-ups -----------------------------------------------------------------------
@@ -1094,7 +1088,7 @@ class MainWindow(QMainWindow):
 
     def show_today(self) -> None:
         self.left_tabs.setCurrentWidget(self.today_view)
-        self.today_view.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.today_view.table.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
 
     def log_event(self) -> None:
         current = self.card_form.contact_id
@@ -1145,7 +1139,7 @@ class MainWindow(QMainWindow):
         try:
             self._services.profile.save(chosen)
         except FollowUpDeskError as exc:
-            QMessageBox.warning(self, self.tr("Profile not saved"), str(exc))
+            QtWidgets.QMessageBox.warning(self, self.tr("Profile not saved"), str(exc))
             return
         self.letter_desk.redraft()
         self.statusBar().showMessage(self.tr("Your profile is saved: letters are signed with it."))
@@ -1211,7 +1205,7 @@ class MainWindow(QMainWindow):
         open_guide(self, section)
 
     def _show_about(self) -> None:
-        QMessageBox.about(
+        QtWidgets.QMessageBox.about(
             self,
             self.tr("About {app}").format(app=APP_NAME),
             f"{APP_NAME} {__version__}\n\n"
@@ -1228,7 +1222,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.import_dialog import import_summary, run_import
 
         if path is None:
-            name, _filter = QFileDialog.getOpenFileName(
+            name, _filter = QtWidgets.QFileDialog.getOpenFileName(
                 self,
                 self.tr("Import contacts"),
                 str(self._settings.value(SettingsKey.IMPORT_DIR, "")),
@@ -1256,7 +1250,7 @@ class MainWindow(QMainWindow):
         try:
             written = back_up_with_progress(self, self._services.backups, path)
         except FollowUpDeskError as exc:
-            QMessageBox.warning(self, self.tr("Backup not written"), str(exc))
+            QtWidgets.QMessageBox.warning(self, self.tr("Backup not written"), str(exc))
             return
         if written is None:
             self.statusBar().showMessage(
@@ -1300,7 +1294,7 @@ class MainWindow(QMainWindow):
         try:
             count = self._services.transfer.export(ids, path, fmt)
         except OSError as exc:
-            QMessageBox.warning(
+            QtWidgets.QMessageBox.warning(
                 self,
                 self.tr("Contacts not exported"),
                 self.tr("Could not write {path}: {reason}").format(path=path, reason=exc),

@@ -15,7 +15,8 @@ With "system", a change of the OS appearance while the app runs reaches every wi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6 import QtCore
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -23,7 +24,6 @@ from desktop.domain.appearance import Theme
 
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
-_SCHEMES = {Theme.LIGHT: Qt.ColorScheme.Light, Theme.DARK: Qt.ColorScheme.Dark}
 
 # Colours of the fallback palettes: calm greys close to the platforms' own, with enough
 # contrast for text (WCAG AA) in both.
@@ -176,7 +176,10 @@ def apply_theme(app: QApplication, theme: str) -> None:
         hints.unsetColorScheme()
         _restore(app, state)
         return
-    wanted = _SCHEMES[state.chosen]
+    # QtCore.Qt, not Qt imported at the top: PySide builds the whole Qt namespace (some
+    # 100 enums) on its first use, which the window's first paint does not wait for.
+    scheme = QtCore.Qt.ColorScheme
+    wanted = scheme.Dark if state.chosen is Theme.DARK else scheme.Light
     hints.setColorScheme(wanted)
     if hints.colorScheme() == wanted:
         # The platform switches, in its own style. Its new palette may arrive as an event:
