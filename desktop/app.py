@@ -28,9 +28,9 @@ from desktop.domain.errors import DamagedDatabaseError, FollowUpDeskError
 from desktop.domain.paths import DATA_DIR_ENV, SETTINGS_FILENAME, icon_cache_dir, resolve_data_dir
 from desktop.logs import configure_logging, install_excepthook, log, log_unexpected
 from desktop.ui.icons import use_cache_dir
-from desktop.ui.main_window import MainWindow
+from desktop.ui.main_window import MainWindow, system_zone
 from desktop.ui.single_instance import SingleInstance
-from desktop.ui.theme import apply_theme, current_theme, remembered_theme
+from desktop.ui.theme import remembered_theme, wear_theme
 from desktop.ui.translations import TranslationContext, install_translators
 
 if TYPE_CHECKING:
@@ -91,20 +91,10 @@ def open_context(
 
 def use_preferred_theme(services: Services) -> None:
     """Wear the theme the preferences name (if the window does not already)."""
-    app = QApplication.instance()
-    theme = services.preferences.load().theme
-    if isinstance(app, QApplication) and theme != current_theme():
-        apply_theme(app, theme)
+    wear_theme(services.preferences.load().theme)
 
 
-def _local_zone() -> tzinfo:
-    """The computer's time zone (desktop.ui.local_time, and zoneinfo, load on first use)."""
-    from desktop.ui.local_time import local_zone
-
-    return local_zone()
-
-
-def create_main_window(context: AppContext, zone: Callable[[], tzinfo] = _local_zone) -> MainWindow:
+def create_main_window(context: AppContext, zone: Callable[[], tzinfo] = system_zone) -> MainWindow:
     """The whole window at once (its frame and its panes) on an open database."""
     use_preferred_theme(context.services)  # before the window exists: built in its colours
     return MainWindow(context.services, context.settings, zone)
@@ -197,7 +187,7 @@ class AppSession(QObject):
         self,
         data_dir: Path,
         clock: Clock = _system_clock,
-        zone: Callable[[], tzinfo] = _local_zone,
+        zone: Callable[[], tzinfo] = system_zone,
     ) -> None:
         super().__init__()
         self._data_dir = data_dir
@@ -213,10 +203,7 @@ class AppSession(QObject):
     def show_frame(self) -> MainWindow:
         """Show the window's frame, which needs no database (see MainWindow), in the theme
         the window wore when it last closed."""
-        app = QApplication.instance()
-        theme = remembered_theme(self.settings)
-        if isinstance(app, QApplication) and theme != current_theme():
-            apply_theme(app, theme)
+        wear_theme(remembered_theme(self.settings))
         window = MainWindow(None, self.settings, self._zone)
         window.restore_requested.connect(self.restore)
         self.window = window

@@ -93,8 +93,9 @@ def _dropped_file(mime: QMimeData) -> Path | None:
     return path if path.suffix.lower() in _IMPORTABLE_SUFFIXES else None
 
 
-def _local_zone() -> tzinfo:
-    """The computer's time zone (desktop.ui.local_time, and zoneinfo, load on first use)."""
+def system_zone() -> tzinfo:
+    """The computer's time zone (desktop.ui.local_time, and zoneinfo, load when first
+    asked: after the first paint)."""
     from desktop.ui.local_time import local_zone
 
     return local_zone()
@@ -174,7 +175,7 @@ class MainWindow(QMainWindow):
         the database opens and completed by ``attach``."""
         super().__init__(parent)
         self._settings = settings
-        self._zone = zone or _local_zone
+        self._zone = zone or system_zone
         self._owed_count = 0
         self._attached = False
         self.setObjectName("main_window")

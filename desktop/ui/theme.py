@@ -196,6 +196,13 @@ def current_theme() -> Theme:
     return _state.chosen if _state is not None else Theme.SYSTEM
 
 
+def wear_theme(theme: str) -> None:
+    """``apply_theme`` on the running application, unless ``theme`` is already worn."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and theme != current_theme():
+        apply_theme(app, theme)
+
+
 # The theme in use when the window last closed, kept in the window's settings: the window's
 # frame is painted before the database (where the preference lives) is open, and should
 # already wear the right colours.
